@@ -1,0 +1,11 @@
+/**
+ * Receiver of simulator events. Handlers are long-lived objects (one per
+ * component, preallocated), so scheduling an event allocates no closure;
+ * `arg` and `ref` carry the per-event data.
+ */
+export interface EventHandler {
+  handleEvent(arg: number, ref: unknown): void
+}
+
+/** Opaque handle of a scheduled event, for `Simulator.cancel`. */
+export type EventId = number

@@ -1,0 +1,82 @@
+import type { LogHistogram, RunningStats } from "../../sim/stats.ts"
+import { nsToSeconds, type TimeNs } from "../../sim/time.ts"
+import type { CallReport, LinkReport, Report, StreamReport } from "../report/schema.ts"
+import { nsToMsRounded, round } from "../report/round.ts"
+import type { LinkModel, Model, StreamModel } from "./build-model.ts"
+import { streamQuality } from "./stream-quality.ts"
+
+/** Turns the model's counters and meters into the report, rounding only here. */
+export const buildReport = (name: string, seed: number, model: Model, elapsedNs: TimeNs): Report => {
+  const calls: CallReport[] = []
+  for (const stream of model.streams) {
+    let call = calls.at(-1)
+    if (call === undefined || call.id !== stream.callId) {
+      call = { id: stream.callId, codec: stream.codec.name, ptimeMs: stream.call.ptimeNs / 1e6, streams: [] }
+      calls.push(call)
+    }
+    ;(call.streams as StreamReport[]).push(streamReport(stream))
+  }
+  return {
+    scenario: name,
+    seed,
+    simulatedSeconds: nsToSeconds(elapsedNs),
+    calls,
+    links: model.links.map((link) => linkReport(link, elapsedNs)),
+  }
+}
+
+const streamReport = (stream: StreamModel): StreamReport => {
+  const r = stream.receiver
+  const q = streamQuality(stream)
+  const expected = r.rtp.packetsExpected
+  return {
+    from: stream.from,
+    to: stream.to,
+    packetsSent: stream.sender.packetsSent,
+    packetsReceived: r.rtp.packetsReceived,
+    packetsLost: r.rtp.packetsLost,
+    packetsLate: r.packetsLate,
+    lossPercent: expected > 0 ? round((100 * r.rtp.packetsLost) / expected, 3) : 0,
+    effectiveLossPercent: round(q.effectiveLossPercent, 3),
+    burstRatio: round(q.burstRatio, 3),
+    jitterMs: round(r.rtp.jitterMs, 3),
+    oneWayDelayMs: delaySummary(r.oneWayDelayNs, r.oneWayDelayHistogramNs),
+    jitterBufferDelayMs: {
+      mean: nsToMsRounded(r.jitterBufferDelayNs.mean),
+      p95: quantileMs(r.jitterBufferDelayHistogramNs, 0.95),
+    },
+    mouthToEarDelayMs: round(q.mouthToEarDelayMs, 3),
+    rFactor: round(q.eModel.R, 2),
+    mos: round(q.eModel.MOS, 2),
+  }
+}
+
+const linkReport = (link: LinkModel, elapsedNs: TimeNs): LinkReport => {
+  const d = link.direction
+  return {
+    id: d.linkId,
+    direction: d.direction,
+    bandwidthBps: link.bandwidthBps,
+    utilization: elapsedNs > 0 ? round(Math.min(1, d.busyNs / elapsedNs), 4) : 0,
+    packetsSent: d.packetsOffered,
+    packetsDelivered: d.packetsDelivered,
+    packetsDropped: d.packetsDropped,
+    packetsLost: d.packetsLost,
+    packetsInFlight: d.packetsInFlight,
+    queueDelayMs: {
+      mean: nsToMsRounded(d.queueDelayNs.mean),
+      p95: quantileMs(d.queueDelayHistogramNs, 0.95),
+      max: nsToMsRounded(d.queueDelayNs.max),
+    },
+  }
+}
+
+const quantileMs = (h: LogHistogram, q: number): number | null => (h.count > 0 ? nsToMsRounded(h.quantile(q)) : null)
+
+const delaySummary = (stats: RunningStats, h: LogHistogram) => ({
+  mean: stats.count > 0 ? nsToMsRounded(stats.mean) : null,
+  p50: quantileMs(h, 0.5),
+  p95: quantileMs(h, 0.95),
+  p99: quantileMs(h, 0.99),
+  max: stats.count > 0 ? nsToMsRounded(stats.max) : null,
+})

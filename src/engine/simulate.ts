@@ -1,0 +1,19 @@
+import type { Report } from "../report/schema.ts"
+import type { Scenario } from "../scenario/schema.ts"
+import { buildModel, type ObserverFor } from "./build-model.ts"
+import { buildReport } from "./build-report.ts"
+
+export interface SimulateOptions {
+  /** Overrides the scenario's seed. */
+  readonly seed?: number
+  /** Receives the arrivals of chosen streams (the dashboard's per-packet charts). */
+  readonly observerFor?: ObserverFor
+}
+
+/** Runs a validated scenario to its end and reports. Pure: same scenario and seed, same report. */
+export const simulate = (scenario: Scenario, options: SimulateOptions = {}): Report => {
+  const seed = options.seed ?? scenario.seed
+  const model = buildModel(scenario, seed, options.observerFor)
+  model.sim.runUntil(scenario.durationNs)
+  return buildReport(scenario.name, seed, model, scenario.durationNs)
+}

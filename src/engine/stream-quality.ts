@@ -1,0 +1,43 @@
+import { eModel, type EModelResult } from "../quality/emodel.ts"
+import type { StreamModel } from "./build-model.ts"
+
+export interface StreamQuality {
+  /** Concealed frames over all frames due at playout, in percent (network + late loss). */
+  readonly effectiveLossPercent: number
+  readonly burstRatio: number
+  readonly mouthToEarDelayMs: number
+  readonly eModel: EModelResult
+}
+
+/**
+ * Scores one stream with the ITU-T G.107 E-model, all other parameters at their defaults.
+ * Ta = packetization + lookahead + mean network delay + mean jitter-buffer delay; the echo path is
+ * taken as that same one-way delay (T = Ta) and the round trip as twice it (Tr = 2·Ta).
+ */
+export const streamQuality = (stream: StreamModel): StreamQuality => {
+  const r = stream.receiver
+  const frames = r.framesPlayed + r.framesConcealed
+  const effectiveLossPercent = frames > 0 ? (100 * r.framesConcealed) / frames : 100
+  const meanOrZero = (x: number): number => (Number.isFinite(x) && r.framesPlayed > 0 ? x : 0)
+  const mouthToEarDelayMs =
+    (stream.call.ptimeNs +
+      stream.codec.lookaheadNs +
+      meanOrZero(r.oneWayDelayNs.mean) +
+      meanOrZero(r.jitterBufferDelayNs.mean)) /
+    1e6
+  const burstRatio = r.playoutLoss.burstR
+  return {
+    effectiveLossPercent,
+    burstRatio,
+    mouthToEarDelayMs,
+    eModel: eModel({
+      Ta: mouthToEarDelayMs,
+      T: mouthToEarDelayMs,
+      Tr: 2 * mouthToEarDelayMs,
+      Ie: stream.codec.ie,
+      Bpl: stream.call.plc ? stream.codec.bplWithPlc : stream.codec.bplWithoutPlc,
+      Ppl: effectiveLossPercent,
+      BurstR: burstRatio,
+    }),
+  }
+}

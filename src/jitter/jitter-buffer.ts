@@ -1,0 +1,24 @@
+import type { TimeNs } from "../../sim/time.ts"
+
+/** What a jitter buffer learns of each arriving packet (the same from the simulator and from a trace). */
+export interface JitterPacket {
+  readonly seq: number
+  readonly rtpTimestamp: number
+  readonly marker: boolean
+  readonly arrivalNs: TimeNs
+}
+
+/**
+ * The contract every jitter-buffer algorithm implements. The receiver calls `insert` on each
+ * arrival and, from `playoutStartNs` on, `pull` once per frame period.
+ */
+export interface JitterBuffer {
+  /** Stores the packet; returns false when it is discarded (late, duplicate, overflow). */
+  insert(packet: JitterPacket, nowNs: TimeNs): boolean
+  /** When the receiver should start pulling; undefined until the buffer knows. */
+  readonly playoutStartNs: TimeNs | undefined
+  /** The packet whose audio plays now, or null when the frame is missing and must be concealed. */
+  pull(nowNs: TimeNs): JitterPacket | null
+  /** Current state, for reports and the dashboard. */
+  snapshot(): { readonly bufferedPackets: number; readonly targetDelayNs: TimeNs }
+}

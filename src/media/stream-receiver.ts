@@ -1,0 +1,87 @@
+import type { EventHandler, Simulator } from "../../sim/simulator.ts"
+import { LogHistogram, RunningStats } from "../../sim/stats.ts"
+import type { TimeNs } from "../../sim/time.ts"
+import type { JitterBuffer } from "../jitter/jitter-buffer.ts"
+import type { PacketSink } from "../network/packet.ts"
+import { LossBurstiness } from "../quality/loss-burstiness.ts"
+import { RtpReceiverStats } from "../quality/rtp-receiver-stats.ts"
+import type { VoicePacket } from "./voice-packet.ts"
+
+/** Sees every packet that reaches a receiver; the dashboard uses it to draw per-packet delay. */
+export interface ArrivalObserver {
+  arrived(packet: VoicePacket, late: boolean): void
+}
+
+export interface StreamReceiverConfig {
+  readonly clockRateHz: number
+  readonly ptimeNs: TimeNs
+  readonly samplesPerPacket: number
+  /** The sender's first timestamp and packet count tell how many frames there are to play. */
+  readonly initialTimestamp: number
+  readonly packetCount: number
+}
+
+/**
+ * The receiving end of one stream: RFC 3550 statistics on arrival, then the jitter buffer, then a
+ * playout clock that takes one frame per packetization interval and conceals what is missing.
+ */
+export class StreamReceiver implements PacketSink<VoicePacket>, EventHandler {
+  readonly rtp: RtpReceiverStats
+  readonly oneWayDelayNs = new RunningStats()
+  readonly oneWayDelayHistogramNs = new LogHistogram()
+  readonly jitterBufferDelayNs = new RunningStats()
+  readonly jitterBufferDelayHistogramNs = new LogHistogram()
+  /** Playout outcome per frame (played or concealed), in playout order: network and late loss together. */
+  readonly playoutLoss = new LossBurstiness()
+  packetsLate = 0
+  framesPlayed = 0
+  framesConcealed = 0
+  private framesLeft = -1 // unknown until the first packet arrives
+
+  constructor(
+    private readonly sim: Simulator,
+    private readonly config: StreamReceiverConfig,
+    private readonly jitterBuffer: JitterBuffer,
+    private readonly observer: ArrivalObserver | undefined,
+  ) {
+    this.rtp = new RtpReceiverStats(config.clockRateHz)
+  }
+
+  receive(packet: VoicePacket): void {
+    const nowNs = this.sim.nowNs
+    packet.arrivalNs = nowNs
+    this.rtp.onPacket(packet.seq, packet.rtpTimestamp, nowNs)
+    const delayNs = nowNs - packet.sentNs
+    this.oneWayDelayNs.add(delayNs)
+    this.oneWayDelayHistogramNs.add(delayNs)
+    const accepted = this.jitterBuffer.insert(packet, nowNs)
+    if (!accepted) this.packetsLate++
+    this.observer?.arrived(packet, !accepted)
+    if (this.framesLeft < 0) this.startPlayout(packet)
+  }
+
+  /** One playout tick: play the due frame or conceal it. */
+  handleEvent(): void {
+    const nowNs = this.sim.nowNs
+    const packet = this.jitterBuffer.pull(nowNs)
+    if (packet === null) {
+      this.framesConcealed++
+      this.playoutLoss.record(true)
+    } else {
+      this.framesPlayed++
+      this.playoutLoss.record(false)
+      this.jitterBufferDelayNs.add(nowNs - packet.arrivalNs)
+      this.jitterBufferDelayHistogramNs.add(nowNs - packet.arrivalNs)
+    }
+    if (--this.framesLeft > 0) this.sim.scheduleIn(this.config.ptimeNs, this)
+  }
+
+  private startPlayout(first: VoicePacket): void {
+    const startNs = this.jitterBuffer.playoutStartNs
+    if (startNs === undefined) return
+    const c = this.config
+    const firstFrame = Math.round(((first.rtpTimestamp - c.initialTimestamp) | 0) / c.samplesPerPacket)
+    this.framesLeft = c.packetCount - firstFrame
+    if (this.framesLeft > 0) this.sim.scheduleAt(Math.max(startNs, this.sim.nowNs), this)
+  }
+}

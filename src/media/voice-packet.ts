@@ -1,0 +1,21 @@
+import type { TimeNs } from "../../sim/time.ts"
+import type { JitterPacket } from "../jitter/jitter-buffer.ts"
+import type { RoutedPacket } from "../network/packet.ts"
+
+/** One RTP packet of a voice stream, as it travels: the RTP fields plus simulation bookkeeping. */
+export class VoicePacket implements RoutedPacket, JitterPacket {
+  queuedAtNs: TimeNs = 0
+  arrivalNs: TimeNs = 0
+
+  constructor(
+    /** Index of the stream in the run; the receiving node hands the packet to that stream's receiver. */
+    readonly flow: number,
+    /** Node index of the receiver, for routing. */
+    readonly destination: number,
+    readonly seq: number,
+    readonly rtpTimestamp: number,
+    readonly marker: boolean,
+    readonly sentNs: TimeNs,
+    readonly sizeBytes: number,
+  ) {}
+}

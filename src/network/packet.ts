@@ -1,0 +1,19 @@
+import type { TimeNs } from "../../sim/time.ts"
+
+/** What the network needs of any packet: its size on the wire and where it was queued. */
+export interface WirePacket {
+  readonly sizeBytes: number
+  /** Set by the egress queue when the packet enters it; used for queue-delay statistics. */
+  queuedAtNs: TimeNs
+}
+
+/** Whatever takes a packet at the far end of a link: a node, an endpoint, a meter. */
+export interface PacketSink<P extends WirePacket> {
+  receive(packet: P): void
+}
+
+/** A packet that nodes can route: the destination node's index and the flow it belongs to there. */
+export interface RoutedPacket extends WirePacket {
+  readonly destination: number
+  readonly flow: number
+}

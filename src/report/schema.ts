@@ -1,0 +1,72 @@
+import { Schema } from "effect"
+
+/**
+ * The run report: the public contract of `voiplab run --json`. Fields may be added; renaming one
+ * needs a reason in the changelog. Times in ms, rates as percentages or fractions as named.
+ * A statistic over no samples (a stream that received nothing) is null.
+ */
+const Ms = Schema.NullOr(Schema.Number)
+
+export const DelaySummaryMs = Schema.Struct({ mean: Ms, p50: Ms, p95: Ms, p99: Ms, max: Ms })
+
+export const StreamReport = Schema.Struct({
+  from: Schema.String,
+  to: Schema.String,
+  packetsSent: Schema.Number,
+  packetsReceived: Schema.Number,
+  /** RFC 3550 cumulative number of packets lost in the network (expected − received). */
+  packetsLost: Schema.Number,
+  /** Arrived after their playout time: discarded by the jitter buffer. */
+  packetsLate: Schema.Number,
+  /** Network loss, RFC 3550: packetsLost / expected, in percent. */
+  lossPercent: Schema.Number,
+  /** Frames concealed at playout (network loss and late loss together), in percent: the E-model's Ppl. */
+  effectiveLossPercent: Schema.Number,
+  /** G.107 BurstR estimated from the playout loss pattern (1 = random loss). */
+  burstRatio: Schema.Number,
+  /** RFC 3550 interarrival jitter at the end of the stream. */
+  jitterMs: Schema.Number,
+  oneWayDelayMs: DelaySummaryMs,
+  jitterBufferDelayMs: Schema.Struct({ mean: Ms, p95: Ms }),
+  /** Packetization + codec lookahead + mean network delay + mean jitter-buffer delay: the E-model's Ta. */
+  mouthToEarDelayMs: Schema.Number,
+  rFactor: Schema.Number,
+  mos: Schema.Number,
+})
+
+export const CallReport = Schema.Struct({
+  id: Schema.String,
+  codec: Schema.String,
+  ptimeMs: Schema.Number,
+  streams: Schema.Array(StreamReport),
+})
+
+export const LinkReport = Schema.Struct({
+  id: Schema.String,
+  direction: Schema.String,
+  bandwidthBps: Schema.Number,
+  /** Fraction of the simulated time the transmitter was busy, 0..1. */
+  utilization: Schema.Number,
+  packetsSent: Schema.Number,
+  packetsDelivered: Schema.Number,
+  /** Refused by the full egress queue. */
+  packetsDropped: Schema.Number,
+  /** Lost by the channel's loss model. */
+  packetsLost: Schema.Number,
+  /** Still queued, on the wire or propagating when the run ended. */
+  packetsInFlight: Schema.Number,
+  queueDelayMs: Schema.Struct({ mean: Ms, p95: Ms, max: Ms }),
+})
+
+export const Report = Schema.Struct({
+  scenario: Schema.String,
+  seed: Schema.Number,
+  simulatedSeconds: Schema.Number,
+  calls: Schema.Array(CallReport),
+  links: Schema.Array(LinkReport),
+})
+
+export type Report = typeof Report.Type
+export type CallReport = typeof CallReport.Type
+export type StreamReport = typeof StreamReport.Type
+export type LinkReport = typeof LinkReport.Type

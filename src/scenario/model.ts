@@ -1,0 +1,70 @@
+/**
+ * The decoded scenario: what the simulator consumes. Every default is filled
+ * in and every quantity is a number in base units, named by its unit:
+ *
+ *   …Ns    integer nanoseconds
+ *   …Bps   bits per second
+ *   …Bytes integer bytes
+ *   rate   a fraction in 0..1
+ *
+ * The file format lives in file.ts; normalize.ts maps one onto the other.
+ * New node kinds, link options, traffic and events are added here as new
+ * union members or fields.
+ */
+import { Schema } from "effect"
+import { CODEC_NAMES } from "./codecs.ts"
+
+export const NodeKind = Schema.Literals(["phone"])
+
+export const Node = Schema.Struct({
+  id: Schema.String,
+  kind: NodeKind,
+})
+
+/** Per-packet delay variation added on top of the link delay. */
+export const Jitter = Schema.Union([
+  Schema.Struct({ distribution: Schema.Literal("none") }),
+  /** Uniform in [−rangeNs, +rangeNs], as netem's `delay D J`. */
+  Schema.Struct({ distribution: Schema.Literal("uniform"), rangeNs: Schema.Number }),
+  Schema.Struct({ distribution: Schema.Literal("normal"), stddevNs: Schema.Number }),
+])
+
+/** Independent per-packet loss; later models (Gilbert–Elliott) join the union. */
+export const Loss = Schema.Struct({ model: Schema.Literal("bernoulli"), rate: Schema.Number })
+
+export const Link = Schema.Struct({
+  id: Schema.String,
+  between: Schema.Tuple([Schema.String, Schema.String]),
+  bandwidthBps: Schema.Number,
+  /** Propagation delay. */
+  delayNs: Schema.Number,
+  jitter: Jitter,
+  loss: Loss,
+  /** Drop-tail FIFO. */
+  queue: Schema.Struct({ limitBytes: Schema.Number }),
+})
+
+export const JitterBuffer = Schema.Struct({ kind: Schema.Literal("fixed"), delayNs: Schema.Number })
+
+export const Call = Schema.Struct({
+  id: Schema.String,
+  from: Schema.String,
+  to: Schema.String,
+  codec: Schema.Literals(CODEC_NAMES),
+  /** Audio per packet. */
+  ptimeNs: Schema.Number,
+  jitterBuffer: JitterBuffer,
+  /** Packet-loss concealment (the E-model's Bpl depends on it). */
+  plc: Schema.Boolean,
+  startNs: Schema.Number,
+  durationNs: Schema.Number,
+})
+
+export const ScenarioModel = Schema.Struct({
+  name: Schema.String,
+  seed: Schema.Number,
+  durationNs: Schema.Number,
+  nodes: Schema.Array(Node),
+  links: Schema.Array(Link),
+  calls: Schema.Array(Call),
+})

@@ -1,0 +1,202 @@
+import { readFileSync } from "node:fs"
+import { Schema } from "effect"
+import { describe, expect, it } from "vitest"
+import { stringify } from "yaml"
+import { CODECS as MEDIA_CODECS } from "../../src/media/codecs.ts"
+import { CODEC_NAMES, resolveCodec } from "../../src/scenario/codecs.ts"
+import { parseScenario } from "../../src/scenario/load.ts"
+import { Scenario, SCENARIO_PARSE_OPTIONS } from "../../src/scenario/schema.ts"
+
+const fixture = (name: string): string => readFileSync(new URL(`fixtures/${name}`, import.meta.url), "utf8")
+
+const parse = (text: string, file = "test.yaml"): Scenario => {
+  const result = parseScenario(text, file)
+  if (!result.ok) throw new Error(result.errors.map((e) => e.format()).join("\n"))
+  return result.scenario
+}
+
+/** Two phones, one link, one call, with fields of the link and the call set or replaced. */
+const twoPhones = (o: { link?: object; call?: object } = {}): string =>
+  stringify({
+    name: "t",
+    seed: 1,
+    duration: "60s",
+    nodes: [
+      { id: "a", kind: "phone" },
+      { id: "b", kind: "phone" },
+    ],
+    links: [{ id: "ab", between: ["a", "b"], bandwidth: "1Mbit/s", ...o.link }],
+    calls: [{ from: "a", to: "b", codec: "G.711u", ptime: "20ms", ...o.call }],
+  })
+
+describe("the default scenario", () => {
+  it("decodes to base units with unit-named keys", () => {
+    const expected: Scenario = {
+      name: "Two phones on a LAN",
+      seed: 1,
+      durationNs: 60_000_000_000,
+      nodes: [
+        { id: "alice", kind: "phone" },
+        { id: "bob", kind: "phone" },
+      ],
+      links: [
+        {
+          id: "lan",
+          between: ["alice", "bob"],
+          bandwidthBps: 100_000_000,
+          delayNs: 500_000,
+          jitter: { distribution: "uniform", rangeNs: 200_000 },
+          loss: { model: "bernoulli", rate: 0.001 },
+          queue: { limitBytes: 64_000 },
+        },
+      ],
+      calls: [
+        {
+          id: "call-1",
+          from: "alice",
+          to: "bob",
+          codec: "G.711u",
+          ptimeNs: 20_000_000,
+          jitterBuffer: { kind: "fixed", delayNs: 60_000_000 },
+          plc: true,
+          startNs: 0,
+          durationNs: 60_000_000_000,
+        },
+      ],
+    }
+    expect(parse(readFileSync("scenarios/default.yaml", "utf8"))).toStrictEqual(expected)
+  })
+
+  it("decodes with the schema alone, given the documented parse options", () => {
+    const input = {
+      name: "x",
+      seed: 0,
+      duration: "1s",
+      nodes: [{ id: "a", kind: "phone" }],
+      links: [],
+      calls: [],
+    }
+    expect(Schema.decodeUnknownSync(Scenario)(input, SCENARIO_PARSE_OPTIONS).durationNs).toBe(1_000_000_000)
+    expect(() => Schema.decodeUnknownSync(Scenario)({ ...input, typo: 1 }, SCENARIO_PARSE_OPTIONS)).toThrow()
+  })
+})
+
+describe("defaults", () => {
+  const expectedMinimal: Scenario = {
+    name: "Minimal",
+    seed: 7,
+    durationNs: 10_000_000_000,
+    nodes: [
+      { id: "a", kind: "phone" },
+      { id: "b", kind: "phone" },
+    ],
+    links: [
+      {
+        id: "ab",
+        between: ["a", "b"],
+        bandwidthBps: 1_000_000,
+        delayNs: 0,
+        jitter: { distribution: "none" },
+        loss: { model: "bernoulli", rate: 0 },
+        queue: { limitBytes: 64_000 },
+      },
+    ],
+    calls: [
+      {
+        id: "call-1",
+        from: "a",
+        to: "b",
+        codec: "G.711a",
+        ptimeNs: 30_000_000,
+        jitterBuffer: { kind: "fixed", delayNs: 60_000_000 },
+        plc: true,
+        startNs: 0,
+        durationNs: 10_000_000_000,
+      },
+      {
+        id: "call-2",
+        from: "b",
+        to: "a",
+        codec: "G.711u",
+        ptimeNs: 10_000_000,
+        jitterBuffer: { kind: "fixed", delayNs: 60_000_000 },
+        plc: true,
+        startNs: 4_000_000_000,
+        durationNs: 6_000_000_000, // until the scenario ends
+      },
+    ],
+  }
+
+  it("fills every optional field: no jitter, no loss, 64KB queue, 60ms fixed buffer, PLC on, call-<n> ids, calls to the end", () => {
+    expect(parse(fixture("minimal.yaml"))).toStrictEqual(expectedMinimal)
+  })
+
+  it("reads the same scenario from JSON", () => {
+    expect(parse(fixture("minimal.json"), "minimal.json")).toStrictEqual(expectedMinimal)
+  })
+})
+
+describe("shorthands and their long forms", () => {
+  const link = (fields: object) => parse(twoPhones({ link: fields })).links[0]!
+  const call = (fields: object) => parse(twoPhones({ call: fields })).calls[0]!
+
+  it("jitter: a duration is uniform ± that much; the long forms say so explicitly", () => {
+    expect(link({ jitter: "2ms" }).jitter).toStrictEqual({ distribution: "uniform", rangeNs: 2_000_000 })
+    expect(link({ jitter: { distribution: "uniform", range: "2ms" } }).jitter).toStrictEqual({ distribution: "uniform", rangeNs: 2_000_000 })
+    expect(link({ jitter: { distribution: "normal", stddev: "1ms" } }).jitter).toStrictEqual({ distribution: "normal", stddevNs: 1_000_000 })
+    expect(link({ jitter: { distribution: "none" } }).jitter).toStrictEqual({ distribution: "none" })
+  })
+
+  it("loss: a percentage is Bernoulli", () => {
+    expect(link({ loss: "2%" }).loss).toStrictEqual({ model: "bernoulli", rate: 0.02 })
+    expect(link({ loss: { model: "bernoulli", rate: "2%" } }).loss).toStrictEqual({ model: "bernoulli", rate: 0.02 })
+  })
+
+  it("queue limit in SI or binary bytes", () => {
+    expect(link({ queue: { limit: "16KiB" } }).queue).toStrictEqual({ limitBytes: 16_384 })
+    expect(link({ queue: {} }).queue).toStrictEqual({ limitBytes: 64_000 })
+  })
+
+  it("jitterBuffer: a duration is a fixed buffer that deep", () => {
+    expect(call({ jitterBuffer: "40ms" }).jitterBuffer).toStrictEqual({ kind: "fixed", delayNs: 40_000_000 })
+    expect(call({ jitterBuffer: { kind: "fixed", delay: "40ms" } }).jitterBuffer).toStrictEqual({ kind: "fixed", delayNs: 40_000_000 })
+  })
+
+  it("plc, start, duration and id as given", () => {
+    const c = call({ id: "talk", plc: false, start: "1s", duration: "2s" })
+    expect([c.id, c.plc, c.startNs, c.durationNs]).toStrictEqual(["talk", false, 1_000_000_000, 2_000_000_000])
+  })
+
+  it.each([10, 20, 30, 40])("G.711 accepts a ptime of %d ms", (ms) => {
+    expect(call({ ptime: `${ms}ms` }).ptimeNs).toBe(ms * 1_000_000)
+  })
+})
+
+describe("codec names", () => {
+  it.each([
+    ["G.711u", "G.711u"],
+    ["g711u", "G.711u"],
+    ["G711u", "G.711u"],
+    ["PCMU", "G.711u"],
+    ["pcmu", "G.711u"],
+    ["G.711 µ-law", "G.711u"],
+    ["G.711 μ-law", "G.711u"],
+    ["g.711 mu-law", "G.711u"],
+    ["G.711a", "G.711a"],
+    ["g711a", "G.711a"],
+    ["PCMA", "G.711a"],
+    ["G.711 A-law", "G.711a"],
+  ])("%s is %s", (spelling, name) => {
+    expect(resolveCodec(spelling)).toBe(name)
+    expect(parse(twoPhones({ call: { codec: spelling } })).calls[0]!.codec).toBe(name)
+  })
+
+  it("ambiguous or unknown spellings resolve to nothing", () => {
+    expect(resolveCodec("G.711")).toBeUndefined()
+    expect(resolveCodec("G.729")).toBeUndefined()
+  })
+
+  it("every codec a scenario can name is one the media layer implements", () => {
+    for (const name of CODEC_NAMES) expect(MEDIA_CODECS.map((c) => c.name)).toContain(name)
+  })
+})
