@@ -7,15 +7,18 @@ import { streamQuality } from "./stream-quality.ts"
 
 /** Turns the model's counters and meters into the report, rounding only here. */
 export const buildReport = (name: string, seed: number, model: Model, elapsedNs: TimeNs): Report => {
-  const calls: CallReport[] = []
+  const streamsByCall = new Map<string, StreamModel[]>()
   for (const stream of model.streams) {
-    let call = calls.at(-1)
-    if (call === undefined || call.id !== stream.callId) {
-      call = { id: stream.callId, codec: stream.codec.name, ptimeMs: stream.call.ptimeNs / 1e6, streams: [] }
-      calls.push(call)
-    }
-    ;(call.streams as StreamReport[]).push(streamReport(stream))
+    const streams = streamsByCall.get(stream.callId)
+    if (streams === undefined) streamsByCall.set(stream.callId, [stream])
+    else streams.push(stream)
   }
+  const calls = [...streamsByCall].map(([id, streams]): CallReport => ({
+    id,
+    codec: streams[0]!.codec.name,
+    ptimeMs: streams[0]!.call.ptimeNs / 1e6,
+    streams: streams.map(streamReport),
+  }))
   return {
     scenario: name,
     seed,

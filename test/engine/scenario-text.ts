@@ -2,14 +2,14 @@ import { parseScenario } from "../../src/scenario/load.ts"
 import type { Scenario } from "../../src/scenario/schema.ts"
 
 /** A two-phone scenario for engine tests; `link` and `call` lines override the defaults. */
-export const twoPhones = (o: { bandwidth?: string; link?: string; call?: string; duration?: string } = {}): Scenario => {
+export const twoPhones = (o: { bandwidth?: string; delay?: string; link?: string; call?: string; duration?: string } = {}): Scenario => {
   const text = `
 name: test
 seed: 1
 duration: ${o.duration ?? "10s"}
 nodes: [{ id: a, kind: phone }, { id: b, kind: phone }]
 links:
-  - { id: ab, between: [a, b], bandwidth: ${o.bandwidth ?? "10Mbit/s"}, delay: 5ms${o.link ? `, ${o.link}` : ""} }
+  - { id: ab, between: [a, b], bandwidth: ${o.bandwidth ?? "10Mbit/s"}, delay: ${o.delay ?? "5ms"}${o.link ? `, ${o.link}` : ""} }
 calls:
   - { id: c1, from: a, to: b, codec: G.711u, ptime: 20ms${o.call ? `, ${o.call}` : ""} }
 `

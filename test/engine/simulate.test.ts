@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest"
+import { DelayTrace } from "../../src/engine/delay-trace.ts"
 import { simulate } from "../../src/engine/simulate.ts"
 import { eModel } from "../../src/quality/emodel.ts"
 import { formatReportJson } from "../../src/report/format-json.ts"
+import { parseScenario } from "../../src/scenario/load.ts"
 import { twoPhones } from "./scenario-text.ts"
 
 const lossy = twoPhones({ link: "jitter: 8ms, loss: 2%", call: "jitterBuffer: { kind: fixed, delay: 20ms }" })
@@ -73,5 +75,53 @@ describe("impairments", () => {
     expect(s.packetsLate).toBeGreaterThan(0)
     expect(s.effectiveLossPercent).toBeCloseTo((100 * s.packetsLate) / s.packetsSent, 0)
     expect(s.jitterMs).toBeGreaterThan(0)
+  })
+})
+
+describe("independent random streams", () => {
+  it("adding a call on another link leaves the first call's results unchanged", () => {
+    const parse = (extra: string) => {
+      const text = `
+name: t
+seed: 5
+duration: 5s
+nodes: [{ id: a, kind: phone }, { id: b, kind: phone }, { id: c, kind: phone }, { id: d, kind: phone }]
+links:
+  - { id: ab, between: [a, b], bandwidth: 1Mbit/s, delay: 20ms, jitter: 5ms, loss: 3% }
+${extra ? "  - { id: cd, between: [c, d], bandwidth: 1Mbit/s, delay: 10ms, jitter: 9ms, loss: 5% }" : ""}
+calls:
+  - { id: first, from: a, to: b, codec: G.711u, ptime: 20ms }
+${extra ? "  - { id: second, from: c, to: d, codec: G.711a, ptime: 30ms }" : ""}
+`
+      const r = parseScenario(text, "t.yaml")
+      if (!r.ok) throw new Error(r.errors[0]!.format())
+      return simulate(r.scenario)
+    }
+    const alone = parse("")
+    const withOther = parse("yes")
+    expect(withOther.calls).toHaveLength(2)
+    expect(withOther.calls[0]).toEqual(alone.calls[0])
+    expect(withOther.links.slice(0, 2)).toEqual(alone.links)
+  })
+})
+
+describe("fixed jitter buffer under uniform jitter", () => {
+  // With delay d = c + U, U uniform in ±J, the buffer plays every packet at (first arrival's delay
+  // d₀) + D after its send time, so a packet is late when U > U₀ + D: probability (J − U₀ − D)/2J.
+  it("discards the fraction of packets that theory predicts from the first arrival's delay", () => {
+    for (const seed of [1, 2, 3]) {
+      const trace = new DelayTrace()
+      const scenario = twoPhones({
+        delay: "20ms",
+        link: "jitter: 15ms",
+        call: "jitterBuffer: { kind: fixed, delay: 10ms }",
+        duration: "60s",
+      })
+      const s = simulate(scenario, { seed, observerFor: (i) => (i === 0 ? trace : undefined) }).calls[0]!.streams[0]!
+      const u0 = trace.delayMs[0]! - 20 - 0.16 // minus propagation and serialization (200 B at 10 Mbit/s)
+      const p = Math.max(0, 15 - u0 - 10) / 30
+      const n = s.packetsReceived
+      expect(Math.abs(s.packetsLate - n * p)).toBeLessThanOrEqual(4 * Math.sqrt(n * p * (1 - p)) + 1)
+    }
   })
 })
