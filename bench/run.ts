@@ -1,4 +1,6 @@
 /** Benchmark entry point (`npm run bench`): one import and call per benchmark file. */
 import { runEventQueueBench } from "./event-queue.bench.ts"
+import { benchDefaultScenario } from "./scenario.bench.ts"
 
 await runEventQueueBench()
+await benchDefaultScenario()

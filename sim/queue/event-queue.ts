@@ -10,7 +10,10 @@
 export interface EventQueue {
   /** Number of entries held. */
   readonly size: number
-  /** Adds an entry. `timeNs` must be a finite number; `payload` an int32 ≥ 0. */
+  /**
+   * Adds an entry. `payload` is an int32 ≥ 0. `timeNs`: a finite number for the
+   * heap; LadderQueue needs an integer within ±2^53 (any TimeNs qualifies).
+   */
   push(timeNs: number, payload: number): void
   /** Time of the earliest entry, or Infinity when empty. */
   peekTimeNs(): number

@@ -291,9 +291,10 @@ export class LadderQueue implements EventQueue {
     }
   }
 
+  /** Called with bottom empty: once the ladder is empty too, everything new goes to top. */
   private dropLowestRung(): void {
     this.rungCount--
-    if (this.rungCount === 0 && this.bottomHead === this.bottomEnd) this.topStartNs = -Infinity
+    if (this.rungCount === 0) this.topStartNs = -Infinity
   }
 
   private insertIntoBottom(timeNs: number, seq: number, payload: number): void {
