@@ -1,4 +1,6 @@
 import { eModel, type EModelResult } from "../quality/emodel.ts"
+import { G113_IMPAIRMENTS, type CodecImpairment } from "../quality/g113.ts"
+import type { Codec } from "../media/codecs.ts"
 import type { StreamModel } from "./build-model.ts"
 
 export interface StreamQuality {
@@ -26,6 +28,7 @@ export const streamQuality = (stream: StreamModel): StreamQuality => {
       meanOrZero(r.jitterBufferDelayNs.mean)) /
     1e6
   const burstRatio = r.playoutLoss.burstR
+  const { ie, bpl } = codecImpairment(stream.codec, stream.call.plc)
   return {
     effectiveLossPercent,
     burstRatio,
@@ -34,10 +37,19 @@ export const streamQuality = (stream: StreamModel): StreamQuality => {
       Ta: mouthToEarDelayMs,
       T: mouthToEarDelayMs,
       Tr: 2 * mouthToEarDelayMs,
-      Ie: stream.codec.ie,
-      Bpl: stream.call.plc ? stream.codec.bplWithPlc : stream.codec.bplWithoutPlc,
+      Ie: ie,
+      Bpl: bpl,
       Ppl: effectiveLossPercent,
       BurstR: burstRatio,
     }),
   }
+}
+
+/** The codec's ITU-T G.113 Ie and Bpl (with or without packet-loss concealment). */
+export const codecImpairment = (codec: Codec, plc: boolean): { readonly ie: number; readonly bpl: number } => {
+  const row = (G113_IMPAIRMENTS as Record<string, CodecImpairment>)[codec.g113Name]
+  const bpl = plc ? row?.bplWithPlc : row?.bplNoPlc
+  if (row === undefined || bpl === undefined)
+    throw new Error(`ITU-T G.113 gives no Ie/Bpl for ${codec.name} ${plc ? "with" : "without"} PLC`)
+  return { ie: row.ie, bpl }
 }

@@ -11,14 +11,11 @@ export interface Codec {
   /** Algorithmic delay added on top of packetization (lookahead). */
   readonly lookaheadNs: TimeNs
   readonly ptimesMs: readonly number[]
-  /** ITU-T G.113 equipment impairment factor and packet-loss robustness (with / without PLC). */
-  readonly ie: number
-  readonly bplWithPlc: number
-  readonly bplWithoutPlc: number
+  /** The codec's row in ITU-T G.113's impairment tables (the quality layer holds the values). */
+  readonly g113Name: string
 }
 
-// RFC 3551 §4.5.14 (PCMU/PCMA: PT 0/8, 8000 Hz, 64 kbit/s); ITU-T G.113 Appendix I Table I.3 (G.711: Ie 0,
-// Bpl 25.1 with PLC per G.711 Appendix I, 4.3 without PLC).
+// RFC 3551 §4.5.14: PCMU/PCMA, payload types 0/8, 8000 Hz clock, 64 kbit/s.
 const g711 = (name: string, payloadType: number): Codec => ({
   name,
   payloadType,
@@ -27,9 +24,7 @@ const g711 = (name: string, payloadType: number): Codec => ({
   frameNs: 125_000, // one sample: G.711 has no frame structure
   lookaheadNs: 0,
   ptimesMs: [10, 20, 30, 40],
-  ie: 0,
-  bplWithPlc: 25.1,
-  bplWithoutPlc: 4.3,
+  g113Name: "G.711",
 })
 
 export const CODECS: readonly Codec[] = [g711("G.711u", 0), g711("G.711a", 8)]

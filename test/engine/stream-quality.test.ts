@@ -1,0 +1,15 @@
+import { describe, expect, it } from "vitest"
+import { codecImpairment } from "../../src/engine/stream-quality.ts"
+import { CODECS, findCodec } from "../../src/media/codecs.ts"
+
+describe("codec impairments for the E-model", () => {
+  it("G.711 takes G.113's Ie 0 and Bpl 25.1 with PLC, 4.3 without", () => {
+    const g711 = findCodec("G.711a")!
+    expect(codecImpairment(g711, true)).toEqual({ ie: 0, bpl: 25.1 })
+    expect(codecImpairment(g711, false)).toEqual({ ie: 0, bpl: 4.3 })
+  })
+
+  it("every codec in the catalogue can be scored, with and without PLC", () => {
+    for (const codec of CODECS) for (const plc of [true, false]) expect(() => codecImpairment(codec, plc)).not.toThrow()
+  })
+})
