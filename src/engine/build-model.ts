@@ -9,6 +9,7 @@ import { StreamReceiver, type ArrivalObserver } from "../media/stream-receiver.t
 import type { VoicePacket } from "../media/voice-packet.ts"
 import { FixedJitterBuffer } from "../jitter/fixed.ts"
 import { DelayModel } from "../network/delay/delay-model.ts"
+import { DSCP } from "../network/dscp.ts"
 import { LinkDirection } from "../network/link-direction.ts"
 import { BernoulliLoss } from "../network/loss/bernoulli.ts"
 import { noLoss } from "../network/loss/loss-model.ts"
@@ -94,6 +95,7 @@ export const buildModel = (scenario: Scenario, seed: number, observerFor: Observ
           ptimeNs: call.ptimeNs,
           samplesPerPacket: spp,
           packetBytes: rtpPacketBytes(payloadBytes(codec, call.ptimeNs)),
+          dscp: DSCP.ef,
           packetCount,
           initialSeq,
           initialTimestamp,

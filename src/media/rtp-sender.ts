@@ -9,6 +9,7 @@ export interface RtpSenderConfig {
   readonly ptimeNs: TimeNs
   readonly samplesPerPacket: number
   readonly packetBytes: number
+  readonly dscp: number
   readonly packetCount: number
   /** Random initial sequence number and timestamp (RFC 3550 §5.1), drawn by the caller. */
   readonly initialSeq: number
@@ -35,7 +36,7 @@ export class RtpSender implements EventHandler {
     const seq = (c.initialSeq + n) & 0xffff
     const timestamp = (c.initialTimestamp + n * c.samplesPerPacket) >>> 0
     // The marker bit flags the first packet of a talkspurt (RFC 3551 §4.1); without VAD, only the first.
-    const packet = new VoicePacket(c.flow, c.destination, seq, timestamp, n === 0, this.sim.nowNs, c.packetBytes)
+    const packet = new VoicePacket(c.flow, c.destination, seq, timestamp, n === 0, this.sim.nowNs, c.packetBytes, c.dscp)
     this.network.receive(packet)
     if (this.packetsSent < c.packetCount) this.sim.scheduleIn(c.ptimeNs, this)
   }

@@ -1,11 +1,13 @@
 import type { TimeNs } from "../../sim/time.ts"
 import type { JitterPacket } from "../jitter/jitter-buffer.ts"
-import type { RoutedPacket } from "../network/packet.ts"
+import type { PacketOwner, RoutedPacket } from "../network/packet.ts"
 
 /** One RTP packet of a voice stream, as it travels: the RTP fields plus simulation bookkeeping. */
 export class VoicePacket implements RoutedPacket, JitterPacket {
   queuedAtNs: TimeNs = 0
   arrivalNs: TimeNs = 0
+  /** RTP has no sender-side reaction to drops. */
+  readonly owner: PacketOwner | undefined = undefined
 
   constructor(
     /** Index of the stream in the run; the receiving node hands the packet to that stream's receiver. */
@@ -17,5 +19,6 @@ export class VoicePacket implements RoutedPacket, JitterPacket {
     readonly marker: boolean,
     readonly sentNs: TimeNs,
     readonly sizeBytes: number,
+    readonly dscp: number,
   ) {}
 }

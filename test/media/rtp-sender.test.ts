@@ -21,7 +21,7 @@ describe("G.711 packetization", () => {
     const sent: VoicePacket[] = []
     const sender = new RtpSender(
       sim,
-      { flow: 0, destination: 1, ptimeNs: 20 * MS, samplesPerPacket: 160, packetBytes: 200, packetCount: 4,
+      { flow: 0, destination: 1, ptimeNs: 20 * MS, samplesPerPacket: 160, packetBytes: 200, dscp: 46, packetCount: 4,
         initialSeq: 65534, initialTimestamp: 4_294_967_000 },
       { receive: (p) => sent.push(p) },
     )

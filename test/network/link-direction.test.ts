@@ -12,6 +12,7 @@ import { DropTailQueue } from "../../src/network/queues/drop-tail.ts"
 class Packet implements WirePacket {
   queuedAtNs = 0
   arrivedNs = -1
+  readonly dscp = 0
   constructor(readonly sizeBytes: number) {}
 }
 
