@@ -8,6 +8,7 @@ import { RtpSender } from "../media/rtp-sender.ts"
 import { StreamReceiver, type ArrivalObserver } from "../media/stream-receiver.ts"
 import type { VoicePacket } from "../media/voice-packet.ts"
 import { FixedJitterBuffer } from "../jitter/fixed.ts"
+import { Channel } from "../network/channel.ts"
 import { DelayModel } from "../network/delay/delay-model.ts"
 import { DSCP } from "../network/dscp.ts"
 import { LinkDirection } from "../network/link-direction.ts"
@@ -30,14 +31,9 @@ export interface StreamModel {
   readonly receiver: StreamReceiver
 }
 
-export interface LinkModel {
-  readonly bandwidthBps: number
-  readonly direction: LinkDirection<VoicePacket>
-}
-
 export interface Model {
   readonly sim: Simulator
-  readonly links: readonly LinkModel[]
+  readonly links: readonly LinkDirection<VoicePacket>[]
   readonly streams: readonly StreamModel[]
 }
 
@@ -55,7 +51,7 @@ export const buildModel = (scenario: Scenario, seed: number, observerFor: Observ
   const nodes = new Map(scenario.nodes.map((n, index) => [n.id, new Node<VoicePacket>(n.id, index)]))
   const nodeOf = (id: string): Node<VoicePacket> => nodes.get(id)!
 
-  const links: LinkModel[] = []
+  const links: LinkDirection<VoicePacket>[] = []
   for (const link of scenario.links) {
     const [a, b] = link.between
     for (const [from, to] of [[a, b], [b, a]] as const) {
@@ -66,14 +62,20 @@ export const buildModel = (scenario: Scenario, seed: number, observerFor: Observ
           linkId: link.id,
           direction: `${from}->${to}`,
           bandwidthBps: link.bandwidthBps,
-          queue: new DropTailQueue(link.queue.limitBytes),
-          delay: new DelayModel(link.delayNs, jitterOf(link), random.stream(`${name}/delay`)),
-          loss: link.loss.rate > 0 ? new BernoulliLoss(link.loss.rate, random.stream(`${name}/loss`)) : noLoss,
+          queue: new DropTailQueue({ limitBytes: link.queue.limitBytes, limitPackets: Infinity }),
+          channel: new Channel({
+            delay: new DelayModel(link.delayNs, jitterOf(link), random.stream(`${name}/delay`)),
+            loss: link.loss.rate > 0 ? new BernoulliLoss(link.loss.rate, random.stream(`${name}/loss`)) : noLoss,
+            duplicateRate: 0,
+            corruptRate: 0,
+            keepOrder: false,
+            rng: random.stream(`${name}/channel`),
+          }),
         },
         nodeOf(to),
       )
       nodeOf(from).setRoute(nodeOf(to).index, direction)
-      links.push({ bandwidthBps: link.bandwidthBps, direction })
+      links.push(direction)
     }
   }
 

@@ -1,8 +1,11 @@
 import type { LogHistogram, RunningStats } from "../../sim/stats.ts"
 import { nsToSeconds, type TimeNs } from "../../sim/time.ts"
-import type { CallReport, LinkReport, Report, StreamReport } from "../report/schema.ts"
+import type { CallReport, LinkClassReport, LinkReport, Report, StreamReport } from "../report/schema.ts"
+import { PRIORITY_CLASSES } from "../network/dscp.ts"
 import { nsToMsRounded, round } from "../report/round.ts"
-import type { LinkModel, Model, StreamModel } from "./build-model.ts"
+import type { VoicePacket } from "../media/voice-packet.ts"
+import type { LinkDirection } from "../network/link-direction.ts"
+import type { Model, StreamModel } from "./build-model.ts"
 import { streamQuality } from "./stream-quality.ts"
 
 /** Turns the model's counters and meters into the report, rounding only here. */
@@ -54,25 +57,37 @@ const streamReport = (stream: StreamModel): StreamReport => {
   }
 }
 
-const linkReport = (link: LinkModel, elapsedNs: TimeNs): LinkReport => {
-  const d = link.direction
+const linkReport = (d: LinkDirection<VoicePacket>, elapsedNs: TimeNs): LinkReport => {
   return {
     id: d.linkId,
     direction: d.direction,
-    bandwidthBps: link.bandwidthBps,
+    bandwidthBps: d.bandwidthBps,
     utilization: elapsedNs > 0 ? round(Math.min(1, d.busyNs / elapsedNs), 4) : 0,
-    packetsSent: d.packetsOffered,
+    packetsSent: d.packetsSent,
     packetsDelivered: d.packetsDelivered,
     packetsDropped: d.packetsDropped,
     packetsLost: d.packetsLost,
+    packetsCorrupted: d.packetsCorrupted,
+    packetsDuplicated: d.packetsDuplicated,
+    packetsDroppedDown: d.packetsDroppedDown,
     packetsInFlight: d.packetsInFlight,
-    queueDelayMs: {
-      mean: nsToMsRounded(d.queueDelayNs.mean),
-      p95: quantileMs(d.queueDelayHistogramNs, 0.95),
-      max: nsToMsRounded(d.queueDelayNs.max),
-    },
+    queueDelayMs: queueDelay(d.queueDelayNs, d.queueDelayHistogramNs),
+    classes: d.classes.map(
+      (c, i): LinkClassReport => ({
+        class: PRIORITY_CLASSES[i]!,
+        packetsSent: c.packetsSent,
+        packetsDropped: c.packetsDropped,
+        queueDelayMs: queueDelay(c.queueDelayNs, c.queueDelayHistogramNs),
+      }),
+    ),
   }
 }
+
+const queueDelay = (stats: RunningStats, h: LogHistogram) => ({
+  mean: stats.count > 0 ? nsToMsRounded(stats.mean) : null,
+  p95: quantileMs(h, 0.95),
+  max: stats.count > 0 ? nsToMsRounded(stats.max) : null,
+})
 
 const quantileMs = (h: LogHistogram, q: number): number | null => (h.count > 0 ? nsToMsRounded(h.quantile(q)) : null)
 

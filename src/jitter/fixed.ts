@@ -1,5 +1,5 @@
 import type { TimeNs } from "../../sim/time.ts"
-import type { JitterBuffer, JitterPacket } from "./jitter-buffer.ts"
+import type { InsertOutcome, JitterBuffer, JitterPacket } from "./jitter-buffer.ts"
 
 const SLOTS = 256 // power of two; holds up to 256 frames ahead of the playout point
 
@@ -24,20 +24,20 @@ export class FixedJitterBuffer implements JitterBuffer {
     return this.startNs
   }
 
-  insert(packet: JitterPacket, nowNs: TimeNs): boolean {
+  insert(packet: JitterPacket, nowNs: TimeNs): InsertOutcome {
     if (this.startNs === undefined) {
       this.startNs = nowNs + this.delayNs
       this.firstTimestamp = packet.rtpTimestamp
     }
     // Signed 32-bit difference: RTP timestamps wrap (RFC 3550 §5.1).
     const frame = Math.round(((packet.rtpTimestamp - this.firstTimestamp) | 0) / this.samplesPerFrame)
-    if (frame < this.nextFrame || nowNs > this.startNs + frame * this.frameNs) return false
-    if (frame >= this.nextFrame + SLOTS) return false
+    if (frame < this.nextFrame || nowNs > this.startNs + frame * this.frameNs) return "late"
+    if (frame >= this.nextFrame + SLOTS) return "overflow"
     const slot = frame & (SLOTS - 1)
-    if (this.slots[slot] !== undefined) return false
+    if (this.slots[slot] !== undefined) return "duplicate"
     this.slots[slot] = packet
     this.buffered++
-    return true
+    return "accepted"
   }
 
   pull(_nowNs: TimeNs): JitterPacket | null {

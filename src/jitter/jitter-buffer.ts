@@ -8,13 +8,16 @@ export interface JitterPacket {
   readonly arrivalNs: TimeNs
 }
 
+/** What the buffer did with an arriving packet. "overflow": too far ahead of the playout point to hold. */
+export type InsertOutcome = "accepted" | "late" | "duplicate" | "overflow"
+
 /**
  * The contract every jitter-buffer algorithm implements. The receiver calls `insert` on each
  * arrival and, from `playoutStartNs` on, `pull` once per frame period.
  */
 export interface JitterBuffer {
-  /** Stores the packet; returns false when it is discarded (late, duplicate, overflow). */
-  insert(packet: JitterPacket, nowNs: TimeNs): boolean
+  /** Stores the packet, or says why it was discarded. */
+  insert(packet: JitterPacket, nowNs: TimeNs): InsertOutcome
   /** When the receiver should start pulling; undefined until the buffer knows. */
   readonly playoutStartNs: TimeNs | undefined
   /** The packet whose audio plays now, or null when the frame is missing and must be concealed. */

@@ -1,5 +1,6 @@
 import type { EventHandler, Simulator } from "../../sim/simulator.ts"
-import { LogHistogram, RunningStats } from "../../sim/stats.ts"
+import { RunningStats } from "../../sim/stats.ts"
+import { newDelayHistogramNs } from "../network/delay-histogram.ts"
 import type { TimeNs } from "../../sim/time.ts"
 import type { JitterBuffer } from "../jitter/jitter-buffer.ts"
 import type { PacketSink } from "../network/packet.ts"
@@ -28,12 +29,14 @@ export interface StreamReceiverConfig {
 export class StreamReceiver implements PacketSink<VoicePacket>, EventHandler {
   readonly rtp: RtpReceiverStats
   readonly oneWayDelayNs = new RunningStats()
-  readonly oneWayDelayHistogramNs = new LogHistogram()
+  readonly oneWayDelayHistogramNs = newDelayHistogramNs()
   readonly jitterBufferDelayNs = new RunningStats()
-  readonly jitterBufferDelayHistogramNs = new LogHistogram()
+  readonly jitterBufferDelayHistogramNs = newDelayHistogramNs()
   /** Playout outcome per frame (played or concealed), in playout order: network and late loss together. */
   readonly playoutLoss = new LossBurstiness()
   packetsLate = 0
+  /** Copies of packets already held or played (network duplication). */
+  packetsDuplicate = 0
   framesPlayed = 0
   framesConcealed = 0
   private framesLeft = -1 // unknown until the first packet arrives
@@ -54,9 +57,10 @@ export class StreamReceiver implements PacketSink<VoicePacket>, EventHandler {
     const delayNs = nowNs - packet.sentNs
     this.oneWayDelayNs.add(delayNs)
     this.oneWayDelayHistogramNs.add(delayNs)
-    const accepted = this.jitterBuffer.insert(packet, nowNs)
-    if (!accepted) this.packetsLate++
-    this.observer?.arrived(packet, !accepted)
+    const outcome = this.jitterBuffer.insert(packet, nowNs)
+    if (outcome === "duplicate") this.packetsDuplicate++
+    else if (outcome !== "accepted") this.packetsLate++
+    this.observer?.arrived(packet, outcome === "late" || outcome === "overflow")
     if (this.framesLeft < 0) this.startPlayout(packet)
   }
 

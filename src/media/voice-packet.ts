@@ -1,9 +1,10 @@
 import type { TimeNs } from "../../sim/time.ts"
 import type { JitterPacket } from "../jitter/jitter-buffer.ts"
-import type { PacketOwner, RoutedPacket } from "../network/packet.ts"
+import type { LinkPacket } from "../network/link-direction.ts"
+import type { PacketOwner } from "../network/packet.ts"
 
 /** One RTP packet of a voice stream, as it travels: the RTP fields plus simulation bookkeeping. */
-export class VoicePacket implements RoutedPacket, JitterPacket {
+export class VoicePacket implements LinkPacket, JitterPacket {
   queuedAtNs: TimeNs = 0
   arrivalNs: TimeNs = 0
   /** RTP has no sender-side reaction to drops. */
@@ -21,4 +22,9 @@ export class VoicePacket implements RoutedPacket, JitterPacket {
     readonly sizeBytes: number,
     readonly dscp: number,
   ) {}
+
+  /** A copy made by a duplicating channel: it travels and arrives on its own. */
+  duplicate(): VoicePacket {
+    return new VoicePacket(this.flow, this.destination, this.seq, this.rtpTimestamp, this.marker, this.sentNs, this.sizeBytes, this.dscp)
+  }
 }

@@ -1,48 +1,78 @@
 import type { EventHandler, Simulator } from "../../sim/simulator.ts"
-import { LogHistogram, RunningStats } from "../../sim/stats.ts"
+import { RunningStats } from "../../sim/stats.ts"
+import { newDelayHistogramNs } from "./delay-histogram.ts"
 import type { TimeNs } from "../../sim/time.ts"
-import type { DelayModel } from "./delay/delay-model.ts"
-import type { LossModel } from "./loss/loss-model.ts"
-import type { PacketSink, WirePacket } from "./packet.ts"
-import type { DropTailQueue } from "./queues/drop-tail.ts"
+import type { Channel } from "./channel.ts"
+import { PRIORITY_CLASSES, priorityClassOf } from "./dscp.ts"
+import type { PacketSink, RoutedPacket } from "./packet.ts"
+import type { EgressQueue } from "./queues/egress-queue.ts"
 
+// Event kinds; the link's epoch (bumped when it goes down) rides in the same arg, so events of
+// packets that were on the wire or propagating when the link failed can recognise themselves.
 const TRANSMIT_DONE = 0
 const ARRIVE = 1
+const ARRIVE_CORRUPTED = 2
+const WAKE_UP = 3
+const KINDS = 4
 
 /** Serialization time of `sizeBytes` at `bandwidthBps`, rounded to the nanosecond. */
 export const serializationNs = (sizeBytes: number, bandwidthBps: number): TimeNs =>
   Math.round((sizeBytes * 8 * 1e9) / bandwidthBps)
 
-export interface LinkDirectionConfig<P extends WirePacket> {
+/** Packets a link copies on duplication: the copy travels and arrives on its own. */
+export interface LinkPacket extends RoutedPacket {
+  duplicate(): LinkPacket
+}
+
+export interface LinkDirectionConfig<P extends LinkPacket> {
   readonly linkId: string
   /** "a->b", from the node that transmits to the node that receives. */
   readonly direction: string
   readonly bandwidthBps: number
-  readonly queue: DropTailQueue<P>
-  readonly delay: DelayModel
-  readonly loss: LossModel
+  readonly queue: EgressQueue<P>
+  readonly channel: Channel
+}
+
+/** Per-class counters and queue-delay meters (classes as in `PRIORITY_CLASSES`). */
+export class ClassStats {
+  packetsSent = 0
+  packetsDropped = 0
+  readonly queueDelayNs = new RunningStats()
+  readonly queueDelayHistogramNs = newDelayHistogramNs()
 }
 
 /**
- * One direction of a link: egress queue -> serializer -> channel (delay, jitter, loss) -> sink.
- * Counters obey: offered = dropped + transmitting/queued + lost + in flight + delivered.
+ * One direction of a link: egress queue -> serializer -> channel (delay, loss, duplication,
+ * corruption) -> sink. It can go down (everything queued, on the wire or propagating is lost)
+ * and come back, and its bandwidth can change while it runs.
+ *
+ * Conservation: packetsSent + packetsDuplicated = packetsDelivered + packetsLost + packetsCorrupted
+ *   + packetsDropped + packetsDroppedDown + packetsInFlight.
  */
-export class LinkDirection<P extends WirePacket> implements PacketSink<P>, EventHandler {
+export class LinkDirection<P extends LinkPacket> implements PacketSink<P>, EventHandler {
   readonly linkId: string
   readonly direction: string
-  private readonly bandwidthBps: number
-  private readonly queue: DropTailQueue<P>
-  private readonly delay: DelayModel
-  private readonly loss: LossModel
+  bandwidthBps: number
+  private readonly queue: EgressQueue<P>
+  private readonly channel: Channel
   private transmitting = false
+  private wakeUpPending = false
+  private epoch = 0
+  private down = false
 
-  packetsOffered = 0
+  packetsSent = 0
+  packetsDelivered = 0
+  /** Refused by the egress queue (full, or policed). */
   packetsDropped = 0
   packetsLost = 0
-  packetsDelivered = 0
+  packetsCorrupted = 0
+  packetsDuplicated = 0
+  /** Offered while down, or queued, on the wire or propagating when the link went down. */
+  packetsDroppedDown = 0
   busyNs: TimeNs = 0
   readonly queueDelayNs = new RunningStats()
-  readonly queueDelayHistogramNs = new LogHistogram()
+  readonly queueDelayHistogramNs = newDelayHistogramNs()
+  readonly classes = PRIORITY_CLASSES.map(() => new ClassStats())
 
   constructor(
     private readonly sim: Simulator,
@@ -53,45 +83,120 @@ export class LinkDirection<P extends WirePacket> implements PacketSink<P>, Event
     this.direction = config.direction
     this.bandwidthBps = config.bandwidthBps
     this.queue = config.queue
-    this.delay = config.delay
-    this.loss = config.loss
+    this.channel = config.channel
+  }
+
+  get isUp(): boolean {
+    return !this.down
   }
 
   /** Packets accepted but not yet delivered or lost: queued, on the wire, or propagating. */
   get packetsInFlight(): number {
-    return this.packetsOffered - this.packetsDropped - this.packetsLost - this.packetsDelivered
+    return (
+      this.packetsSent +
+      this.packetsDuplicated -
+      this.packetsDelivered -
+      this.packetsLost -
+      this.packetsCorrupted -
+      this.packetsDropped -
+      this.packetsDroppedDown
+    )
   }
 
   /** A packet enters the link from the transmitting node. */
   receive(packet: P): void {
-    this.packetsOffered++
+    this.packetsSent++
+    this.classes[priorityClassOf(packet.dscp)]!.packetsSent++
+    if (this.down) return this.discardDown(packet)
     packet.queuedAtNs = this.sim.nowNs
-    if (!this.transmitting) this.transmit(packet)
-    else if (!this.queue.offer(packet)) this.packetsDropped++
+    if (!this.queue.offer(packet, this.sim.nowNs)) {
+      this.packetsDropped++
+      this.classes[priorityClassOf(packet.dscp)]!.packetsDropped++
+      packet.owner?.packetDropped(packet)
+      return
+    }
+    if (!this.transmitting) this.transmitNext()
   }
 
-  handleEvent(kind: number, ref: unknown): void {
+  /** The link fails: what is queued, on the wire or propagating is lost; new packets are dropped. */
+  goDown(): void {
+    if (this.down) return
+    this.down = true
+    this.epoch++
+    this.transmitting = false
+    this.queue.flush((p) => this.discardDown(p))
+  }
+
+  goUp(): void {
+    this.down = false
+  }
+
+  handleEvent(arg: number, ref: unknown): void {
+    const kind = arg % KINDS
+    if (kind === WAKE_UP) {
+      this.wakeUpPending = false
+      if (!this.transmitting && !this.down) this.transmitNext()
+      return
+    }
     const packet = ref as P
+    if ((arg - kind) / KINDS !== this.epoch) return this.discardDown(packet) // the link went down meanwhile
     if (kind === ARRIVE) {
       this.packetsDelivered++
       this.sink.receive(packet)
-      return
+    } else if (kind === ARRIVE_CORRUPTED) {
+      this.packetsCorrupted++ // the receiver's checksum discards it
+      packet.owner?.packetDropped(packet)
+    } else {
+      this.launch(packet)
+      this.transmitNext()
     }
-    // TRANSMIT_DONE: the last bit left; the channel now delays or loses it.
-    if (this.loss.isLost()) this.packetsLost++
-    else this.sim.scheduleIn(this.delay.sampleNs(), this, ARRIVE, packet)
-    const next = this.queue.poll()
-    if (next === undefined) this.transmitting = false
-    else this.transmit(next)
   }
 
-  private transmit(packet: P): void {
+  /** The last bit has left: the channel decides the packet's fate (and maybe a copy's). */
+  private launch(packet: P): void {
+    if (this.channel.isLost()) {
+      this.packetsLost++
+      packet.owner?.packetDropped(packet)
+      return
+    }
+    this.propagate(packet)
+    if (this.channel.isDuplicated()) {
+      this.packetsDuplicated++
+      this.propagate(packet.duplicate() as P)
+    }
+  }
+
+  private propagate(packet: P): void {
+    const kind = this.channel.isCorrupted() ? ARRIVE_CORRUPTED : ARRIVE
+    this.sim.scheduleAt(this.channel.arrivalNs(this.sim.nowNs), this, this.epoch * KINDS + kind, packet)
+  }
+
+  private transmitNext(): void {
+    const nowNs = this.sim.nowNs
+    const packet = this.queue.poll(nowNs)
+    if (packet === undefined) {
+      this.transmitting = false
+      const releaseNs = this.queue.length > 0 ? this.queue.nextReleaseNs(nowNs) : Infinity
+      if (releaseNs !== Infinity && !this.wakeUpPending) {
+        this.wakeUpPending = true
+        this.sim.scheduleAt(releaseNs, this, WAKE_UP)
+      }
+      return
+    }
     this.transmitting = true
-    const waitedNs = this.sim.nowNs - packet.queuedAtNs
+    const waitedNs = nowNs - packet.queuedAtNs
     this.queueDelayNs.add(waitedNs)
     this.queueDelayHistogramNs.add(waitedNs)
+    const stats = this.classes[priorityClassOf(packet.dscp)]!
+    stats.queueDelayNs.add(waitedNs)
+    stats.queueDelayHistogramNs.add(waitedNs)
     const durationNs = serializationNs(packet.sizeBytes, this.bandwidthBps)
     this.busyNs += durationNs
-    this.sim.scheduleIn(durationNs, this, TRANSMIT_DONE, packet)
+    this.sim.scheduleIn(durationNs, this, this.epoch * KINDS + TRANSMIT_DONE, packet)
+  }
+
+  private discardDown(packet: P): void {
+    this.packetsDroppedDown++
+    packet.owner?.packetDropped(packet)
   }
 }

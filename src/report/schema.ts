@@ -41,6 +41,16 @@ export const CallReport = Schema.Struct({
   streams: Schema.Array(StreamReport),
 })
 
+const QueueDelayMs = Schema.Struct({ mean: Ms, p95: Ms, max: Ms })
+
+/** One DSCP priority class on a link direction (EF, AF, best effort), whatever the queue discipline. */
+export const LinkClassReport = Schema.Struct({
+  class: Schema.String,
+  packetsSent: Schema.Number,
+  packetsDropped: Schema.Number,
+  queueDelayMs: QueueDelayMs,
+})
+
 export const LinkReport = Schema.Struct({
   id: Schema.String,
   direction: Schema.String,
@@ -53,9 +63,16 @@ export const LinkReport = Schema.Struct({
   packetsDropped: Schema.Number,
   /** Lost by the channel's loss model. */
   packetsLost: Schema.Number,
+  /** Arrived damaged and discarded by the receiver's checksum. */
+  packetsCorrupted: Schema.Number,
+  /** Extra copies the channel made. */
+  packetsDuplicated: Schema.Number,
+  /** Offered while the link was down, or queued, on the wire or propagating when it went down. */
+  packetsDroppedDown: Schema.Number,
   /** Still queued, on the wire or propagating when the run ended. */
   packetsInFlight: Schema.Number,
-  queueDelayMs: Schema.Struct({ mean: Ms, p95: Ms, max: Ms }),
+  queueDelayMs: QueueDelayMs,
+  classes: Schema.Array(LinkClassReport),
 })
 
 export const Report = Schema.Struct({
@@ -70,3 +87,4 @@ export type Report = typeof Report.Type
 export type CallReport = typeof CallReport.Type
 export type StreamReport = typeof StreamReport.Type
 export type LinkReport = typeof LinkReport.Type
+export type LinkClassReport = typeof LinkClassReport.Type

@@ -24,7 +24,9 @@ describe("conservation", () => {
     const report = simulate(twoPhones({ bandwidth: "70kbit/s", link: "loss: 3%, queue: { limit: 1KB }" }))
     let drops = 0
     for (const l of report.links) {
-      expect(l.packetsSent).toBe(l.packetsDelivered + l.packetsLost + l.packetsDropped + l.packetsInFlight)
+      expect(l.packetsSent + l.packetsDuplicated).toBe(
+        l.packetsDelivered + l.packetsLost + l.packetsCorrupted + l.packetsDropped + l.packetsDroppedDown + l.packetsInFlight,
+      )
       drops += l.packetsDropped
     }
     expect(drops).toBeGreaterThan(0)

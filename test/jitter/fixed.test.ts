@@ -17,27 +17,27 @@ describe("fixed jitter buffer", () => {
   it("plays each frame at a fixed offset from the first arrival and discards late packets", () => {
     const jb = new FixedJitterBuffer(40 * MS, 20 * MS, 160)
     const base = 4_294_967_200 // close to 2^32: the timestamps wrap during the test
-    expect(jb.insert(packet(1, base, 10), 10 * MS)).toBe(true)
+    expect(jb.insert(packet(1, base, 10), 10 * MS)).toBe("accepted")
     expect(jb.playoutStartNs).toBe(50 * MS)
     expect(jb.pull(50 * MS)?.seq).toBe(1)
     expect(jb.pull(70 * MS)).toBeNull() // frame 1 not there yet: concealed
-    expect(jb.insert(packet(2, (base + 160) >>> 0, 75), 75 * MS)).toBe(false) // late
-    expect(jb.insert(packet(3, (base + 320) >>> 0, 80), 80 * MS)).toBe(true)
+    expect(jb.insert(packet(2, (base + 160) >>> 0, 75), 75 * MS)).toBe("late") // late
+    expect(jb.insert(packet(3, (base + 320) >>> 0, 80), 80 * MS)).toBe("accepted")
     expect(jb.snapshot().bufferedPackets).toBe(1)
     expect(jb.pull(90 * MS)?.seq).toBe(3)
     expect(jb.pull(110 * MS)).toBeNull() // frame 3 lost
-    expect(jb.insert(packet(5, (base + 640) >>> 0, 130), 130 * MS)).toBe(true)
+    expect(jb.insert(packet(5, (base + 640) >>> 0, 130), 130 * MS)).toBe("accepted")
     expect(jb.pull(130 * MS)?.seq).toBe(5)
     expect(jb.snapshot()).toEqual({ bufferedPackets: 0, targetDelayNs: 40 * MS })
   })
 
   it("discards duplicates and packets of frames already played", () => {
     const jb = new FixedJitterBuffer(20 * MS, 20 * MS, 160)
-    expect(jb.insert(packet(10, 1600, 0), 0)).toBe(true)
-    expect(jb.insert(packet(11, 1760, 5), 5 * MS)).toBe(true)
-    expect(jb.insert(packet(11, 1760, 6), 6 * MS)).toBe(false) // duplicate
+    expect(jb.insert(packet(10, 1600, 0), 0)).toBe("accepted")
+    expect(jb.insert(packet(11, 1760, 5), 5 * MS)).toBe("accepted")
+    expect(jb.insert(packet(11, 1760, 6), 6 * MS)).toBe("duplicate")
     expect(jb.pull(20 * MS)?.seq).toBe(10)
-    expect(jb.insert(packet(10, 1600, 21), 21 * MS)).toBe(false) // already played
+    expect(jb.insert(packet(10, 1600, 21), 21 * MS)).toBe("late") // already played
     expect(jb.pull(40 * MS)?.seq).toBe(11)
   })
 })

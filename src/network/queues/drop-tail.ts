@@ -1,16 +1,22 @@
+import type { TimeNs } from "../../../sim/time.ts"
 import type { WirePacket } from "../packet.ts"
+import type { EgressQueue } from "./egress-queue.ts"
 
-/**
- * FIFO queue that refuses a packet when its bytes would exceed the limit (drop-tail).
- * The packet being serialized is not in the queue, as in a router's egress buffer.
- */
-export class DropTailQueue<P extends WirePacket> {
+export interface QueueLimits {
+  /** Bytes waiting, not counting the packet being serialized (Infinity: no limit). */
+  readonly limitBytes: number
+  /** Packets waiting (Infinity: no limit). */
+  readonly limitPackets: number
+}
+
+/** FIFO that refuses a packet that would exceed either limit (drop-tail), as a router's egress buffer. */
+export class DropTailQueue<P extends WirePacket> implements EgressQueue<P> {
   private ring: (P | undefined)[] = new Array(16)
   private head = 0
   private count = 0
   private bytes = 0
 
-  constructor(readonly limitBytes: number) {}
+  constructor(readonly limits: QueueLimits) {}
 
   get length(): number {
     return this.count
@@ -20,9 +26,13 @@ export class DropTailQueue<P extends WirePacket> {
     return this.bytes
   }
 
-  /** Appends the packet, or returns false (dropped) when it does not fit. */
-  offer(packet: P): boolean {
-    if (this.bytes + packet.sizeBytes > this.limitBytes) return false
+  /** The packet that `poll` would return, without removing it. */
+  peek(): P | undefined {
+    return this.count === 0 ? undefined : this.ring[this.head]
+  }
+
+  offer(packet: P, _nowNs?: TimeNs): boolean {
+    if (this.bytes + packet.sizeBytes > this.limits.limitBytes || this.count + 1 > this.limits.limitPackets) return false
     if (this.count === this.ring.length) this.grow()
     this.ring[(this.head + this.count) & (this.ring.length - 1)] = packet
     this.count++
@@ -30,7 +40,7 @@ export class DropTailQueue<P extends WirePacket> {
     return true
   }
 
-  poll(): P | undefined {
+  poll(_nowNs?: TimeNs): P | undefined {
     if (this.count === 0) return undefined
     const packet = this.ring[this.head] as P
     this.ring[this.head] = undefined
@@ -38,6 +48,14 @@ export class DropTailQueue<P extends WirePacket> {
     this.count--
     this.bytes -= packet.sizeBytes
     return packet
+  }
+
+  nextReleaseNs(): TimeNs {
+    return Infinity
+  }
+
+  flush(discard: (packet: P) => void): void {
+    for (let p = this.poll(); p !== undefined; p = this.poll()) discard(p)
   }
 
   private grow(): void {

@@ -1,0 +1,80 @@
+import type { TimeNs } from "../../../sim/time.ts"
+import { PRIORITY_CLASSES, priorityClassOf } from "../dscp.ts"
+import type { WirePacket } from "../packet.ts"
+import { DropTailQueue, type QueueLimits } from "./drop-tail.ts"
+import type { EgressQueue } from "./egress-queue.ts"
+import type { TokenBucket } from "./token-bucket.ts"
+
+/** How a class's token bucket acts: hold packets until they conform (shape) or drop them (police). */
+export interface ClassRateLimit {
+  readonly mode: "shape" | "police"
+  readonly bucket: TokenBucket
+}
+
+/**
+ * Strict priority by DSCP class (EF, then AF, then best effort), each class its own drop-tail
+ * FIFO with the link's limits, as Linux `prio` or a router's low-latency queue. A lower class is
+ * served only when every higher class is empty or held back by its shaper.
+ */
+export class StrictPriorityQueue<P extends WirePacket> implements EgressQueue<P> {
+  private readonly classes: DropTailQueue<P>[]
+
+  constructor(
+    limits: QueueLimits,
+    private readonly rateLimits: readonly (ClassRateLimit | undefined)[] = [],
+  ) {
+    this.classes = PRIORITY_CLASSES.map(() => new DropTailQueue<P>(limits))
+  }
+
+  get length(): number {
+    let n = 0
+    for (const q of this.classes) n += q.length
+    return n
+  }
+
+  get backlogBytes(): number {
+    let bytes = 0
+    for (const q of this.classes) bytes += q.backlogBytes
+    return bytes
+  }
+
+  offer(packet: P, nowNs: TimeNs): boolean {
+    const c = priorityClassOf(packet.dscp)
+    const limit = this.rateLimits[c]
+    if (limit?.mode === "police") {
+      if (!limit.bucket.conforms(packet.sizeBytes, nowNs)) return false
+      limit.bucket.take(packet.sizeBytes, nowNs)
+    }
+    return this.classes[c]!.offer(packet)
+  }
+
+  poll(nowNs: TimeNs): P | undefined {
+    for (let c = 0; c < this.classes.length; c++) {
+      const queue = this.classes[c]!
+      const head = queue.peek()
+      if (head === undefined) continue
+      const limit = this.rateLimits[c]
+      if (limit?.mode === "shape") {
+        if (!limit.bucket.conforms(head.sizeBytes, nowNs)) continue
+        limit.bucket.take(head.sizeBytes, nowNs)
+      }
+      return queue.poll()
+    }
+    return undefined
+  }
+
+  nextReleaseNs(nowNs: TimeNs): TimeNs {
+    let earliest = Infinity
+    for (let c = 0; c < this.classes.length; c++) {
+      const head = this.classes[c]!.peek()
+      const limit = this.rateLimits[c]
+      if (head !== undefined && limit?.mode === "shape")
+        earliest = Math.min(earliest, limit.bucket.readyAtNs(head.sizeBytes, nowNs))
+    }
+    return earliest
+  }
+
+  flush(discard: (packet: P) => void): void {
+    for (const q of this.classes) q.flush(discard)
+  }
+}
