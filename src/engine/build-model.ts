@@ -1,4 +1,3 @@
-import { normal, uniform, type Distribution } from "../../sim/distributions.ts"
 import { RandomSource } from "../../sim/random.ts"
 import { Simulator } from "../../sim/simulator.ts"
 import type { Codec } from "../media/codecs.ts"
@@ -6,19 +5,14 @@ import { findCodec, payloadBytes, samplesPerPacket } from "../media/codecs.ts"
 import { rtpPacketBytes } from "../media/headers.ts"
 import { RtpSender } from "../media/rtp-sender.ts"
 import { StreamReceiver, type ArrivalObserver } from "../media/stream-receiver.ts"
-import type { VoicePacket } from "../media/voice-packet.ts"
 import { FixedJitterBuffer } from "../jitter/fixed.ts"
-import { Channel } from "../network/channel.ts"
-import { DelayModel } from "../network/delay/delay-model.ts"
 import { DSCP } from "../network/dscp.ts"
-import { LinkDirection } from "../network/link-direction.ts"
-import { BernoulliLoss } from "../network/loss/bernoulli.ts"
-import { noLoss } from "../network/loss/loss-model.ts"
-import { Node } from "../network/node.ts"
-import { DropTailQueue } from "../network/queues/drop-tail.ts"
+import type { LinkDirection, LinkPacket } from "../network/link-direction.ts"
+import type { Node } from "../network/node.ts"
+import type { PacketSink } from "../network/packet.ts"
 import type { Scenario } from "../scenario/schema.ts"
+import { buildNetwork } from "./build-network.ts"
 
-type ScenarioLink = Scenario["links"][number]
 type ScenarioCall = Scenario["calls"][number]
 
 export interface StreamModel {
@@ -33,7 +27,7 @@ export interface StreamModel {
 
 export interface Model {
   readonly sim: Simulator
-  readonly links: readonly LinkDirection<VoicePacket>[]
+  readonly links: readonly LinkDirection<LinkPacket>[]
   readonly streams: readonly StreamModel[]
 }
 
@@ -48,36 +42,8 @@ export type ObserverFor = (streamIndex: number) => ArrivalObserver | undefined
 export const buildModel = (scenario: Scenario, seed: number, observerFor: ObserverFor = () => undefined): Model => {
   const sim = new Simulator()
   const random = new RandomSource(seed)
-  const nodes = new Map(scenario.nodes.map((n, index) => [n.id, new Node<VoicePacket>(n.id, index)]))
-  const nodeOf = (id: string): Node<VoicePacket> => nodes.get(id)!
-
-  const links: LinkDirection<VoicePacket>[] = []
-  for (const link of scenario.links) {
-    const [a, b] = link.between
-    for (const [from, to] of [[a, b], [b, a]] as const) {
-      const name = `link/${link.id}/${from}->${to}`
-      const direction = new LinkDirection<VoicePacket>(
-        sim,
-        {
-          linkId: link.id,
-          direction: `${from}->${to}`,
-          bandwidthBps: link.bandwidthBps,
-          queue: new DropTailQueue({ limitBytes: link.queue.limitBytes, limitPackets: Infinity }),
-          channel: new Channel({
-            delay: new DelayModel(link.delayNs, jitterOf(link), random.stream(`${name}/delay`)),
-            loss: link.loss.rate > 0 ? new BernoulliLoss(link.loss.rate, random.stream(`${name}/loss`)) : noLoss,
-            duplicateRate: 0,
-            corruptRate: 0,
-            keepOrder: false,
-            rng: random.stream(`${name}/channel`),
-          }),
-        },
-        nodeOf(to),
-      )
-      nodeOf(from).setRoute(nodeOf(to).index, direction)
-      links.push(direction)
-    }
-  }
+  const network = buildNetwork(sim, random, scenario)
+  const nodeOf = (id: string): Node<LinkPacket> => network.nodes.get(id)!
 
   const streams: StreamModel[] = []
   for (const call of scenario.calls) {
@@ -110,17 +76,11 @@ export const buildModel = (scenario: Scenario, seed: number, observerFor: Observ
         new FixedJitterBuffer(call.jitterBuffer.delayNs, call.ptimeNs, spp),
         observerFor(streamIndex),
       )
-      nodeOf(to).attachFlow(streamIndex, receiver)
+      // The flow id routes only this stream's voice packets to its receiver.
+      nodeOf(to).attachFlow(streamIndex, receiver as PacketSink<LinkPacket>)
       sender.start(call.startNs)
       streams.push({ callId: call.id, from, to, codec, call, sender, receiver })
     }
   }
-  return { sim, links, streams }
-}
-
-const jitterOf = (link: ScenarioLink): Distribution | undefined => {
-  const j = link.jitter
-  if (j.distribution === "uniform") return uniform(-j.rangeNs, j.rangeNs)
-  if (j.distribution === "normal") return normal(0, j.stddevNs)
-  return undefined
+  return { sim, links: network.directions, streams }
 }

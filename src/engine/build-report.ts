@@ -3,8 +3,7 @@ import { nsToSeconds, type TimeNs } from "../../sim/time.ts"
 import type { CallReport, LinkClassReport, LinkReport, Report, StreamReport } from "../report/schema.ts"
 import { PRIORITY_CLASSES } from "../network/dscp.ts"
 import { nsToMsRounded, round } from "../report/round.ts"
-import type { VoicePacket } from "../media/voice-packet.ts"
-import type { LinkDirection } from "../network/link-direction.ts"
+import type { LinkDirection, LinkPacket } from "../network/link-direction.ts"
 import type { Model, StreamModel } from "./build-model.ts"
 import { streamQuality } from "./stream-quality.ts"
 
@@ -57,7 +56,7 @@ const streamReport = (stream: StreamModel): StreamReport => {
   }
 }
 
-const linkReport = (d: LinkDirection<VoicePacket>, elapsedNs: TimeNs): LinkReport => {
+const linkReport = (d: LinkDirection<LinkPacket>, elapsedNs: TimeNs): LinkReport => {
   return {
     id: d.linkId,
     direction: d.direction,

@@ -1,11 +1,13 @@
 /**
  * Rules that span several fields: ids are unique, references point at
- * existing nodes, every call has a link to travel on, and calls fit in the
+ * existing nodes, every call has a route to travel on, and calls fit in the
  * scenario's time. They run after every field has decoded, and report at the
  * file's paths like any field error.
  */
 import type { ScenarioFile } from "./file.ts"
+import { ENDPOINT_KINDS } from "./model.ts"
 import { defaultCallId } from "./normalize.ts"
+import { presetLink, presetNames } from "./presets.ts"
 import { formatDuration } from "./units.ts"
 
 export interface Inconsistency {
@@ -39,12 +41,8 @@ function duplicateIds(s: ScenarioFile): Array<Inconsistency> {
 const unknownNode = (s: ScenarioFile, id: string): string =>
   `unknown node "${id}"; the nodes are ${s.nodes.map((n) => n.id).join(", ") || "(none)"}`
 
-// Sorted so that [a, b] and [b, a] name the same pair.
-const pairKey = (a: string, b: string): string => JSON.stringify(a < b ? [a, b] : [b, a])
-
 function badLinks(s: ScenarioFile): Array<Inconsistency> {
   const nodes = new Set(s.nodes.map((n) => n.id))
-  const pairs = new Map<string, string>()
   const found: Array<Inconsistency> = []
   s.links.forEach((link, i) => {
     const [a, b] = link.between
@@ -52,25 +50,54 @@ function badLinks(s: ScenarioFile): Array<Inconsistency> {
       if (!nodes.has(end)) found.push({ path: ["links", i, "between", j], issue: unknownNode(s, end) })
     })
     if (a === b) found.push({ path: ["links", i, "between", 1], issue: `a link joins two different nodes, but both ends are "${a}"` })
-    // One link per pair keeps the route of a call unambiguous until routing exists.
-    const other = pairs.get(pairKey(a, b))
-    if (other !== undefined) found.push({ path: ["links", i, "between"], issue: `${a} and ${b} are already joined by link "${other}"` })
-    else pairs.set(pairKey(a, b), link.id)
+    const preset = link.preset === undefined ? undefined : presetLink(link.preset)
+    if (link.preset !== undefined && preset === undefined) {
+      found.push({ path: ["links", i, "preset"], issue: `unknown preset "${link.preset}"; the presets are ${presetNames().join(", ")}` })
+      return
+    }
+    for (const d of ["up", "down"] as const) {
+      const layers = [preset, preset?.[d], link, link[d]]
+      if (layers.every((l) => l?.bandwidth === undefined))
+        found.push({ path: ["links", i], issue: `the ${d} direction of link "${link.id}" has no bandwidth; give bandwidth or a preset` })
+      const limited = layers.some((l) => l?.queue?.shape !== undefined || l?.queue?.police !== undefined)
+      const discipline = layers.reduce<string | undefined>((last, l) => l?.queue?.discipline ?? last, undefined)
+      if (limited && discipline !== "priority")
+        found.push({ path: ["links", i, "queue"], issue: `shape and police act on priority classes: set discipline: priority` })
+    }
   })
   return found
 }
 
+/** Node ids reachable from `from` over links (every link carries both directions). */
+const reachableFrom = (s: ScenarioFile, from: string): Set<string> => {
+  const seen = new Set([from])
+  for (let grew = true; grew; ) {
+    grew = false
+    for (const { between: [a, b] } of s.links) {
+      if (seen.has(a) !== seen.has(b)) {
+        seen.add(a).add(b)
+        grew = true
+      }
+    }
+  }
+  return seen
+}
+
 function badCalls(s: ScenarioFile): Array<Inconsistency> {
-  const nodes = new Set(s.nodes.map((n) => n.id))
-  const linked = new Set(s.links.map((l) => pairKey(...l.between)))
+  const kinds = new Map(s.nodes.map((n) => [n.id, n.kind]))
   const found: Array<Inconsistency> = []
   s.calls.forEach((call, i) => {
-    const ends = (["from", "to"] as const).filter((end) => !nodes.has(call[end]))
+    const ends = (["from", "to"] as const).filter((end) => !kinds.has(call[end]))
     for (const end of ends) found.push({ path: ["calls", i, end], issue: unknownNode(s, call[end]) })
+    for (const end of ["from", "to"] as const) {
+      const kind = kinds.get(call[end])
+      if (kind !== undefined && !(ENDPOINT_KINDS as readonly string[]).includes(kind))
+        found.push({ path: ["calls", i, end], issue: `"${call[end]}" is a ${kind}; calls run between ${ENDPOINT_KINDS.join(", ")} nodes` })
+    }
     if (call.from === call.to) {
       found.push({ path: ["calls", i, "to"], issue: `a call joins two different phones, but from and to are both "${call.from}"` })
-    } else if (ends.length === 0 && !linked.has(pairKey(call.from, call.to))) {
-      found.push({ path: ["calls", i], issue: `no link joins ${call.from} and ${call.to}; calls need a direct link for now` })
+    } else if (ends.length === 0 && !reachableFrom(s, call.from).has(call.to)) {
+      found.push({ path: ["calls", i], issue: `no route between ${call.from} and ${call.to}: no chain of links joins them` })
     }
     const scenarioEnd = formatDuration(s.duration)
     if (call.start >= s.duration) {

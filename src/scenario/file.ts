@@ -10,6 +10,7 @@
  */
 import { Effect, Schema, SchemaGetter, SchemaIssue } from "effect"
 import { findCodec, ptimeAllowed } from "../media/codecs.ts"
+import { PRIORITY_CLASSES } from "../network/dscp.ts"
 import { CODEC_NAMES, knownCodecs, resolveCodec } from "./codecs.ts"
 import { NodeKind } from "./model.ts"
 import { BitRate, ByteSize, Duration, Percentage, PositiveDuration } from "./quantities.ts"
@@ -34,6 +35,16 @@ const Seed = Schema.Number.annotate({ expected: "a whole number ≥ 0, like 1" }
   }),
 )
 
+/** A routing cost: a plain number > 0 (no unit); paths minimise the sum. */
+const Cost = Schema.Number.annotate({ expected: "a routing cost: a number greater than 0, like 10" }).check(
+  Schema.makeFilter((n: number) => Number.isFinite(n) && n > 0, { expected: "a routing cost greater than 0, like 10" }),
+)
+
+/** A whole number of packets > 0 (a count needs no unit). */
+const PositiveCount = Schema.Number.annotate({ expected: "a whole number of packets, like 100" }).check(
+  Schema.makeFilter((n: number) => Number.isSafeInteger(n) && n > 0, { expected: "a whole number of packets greater than 0, like 100" }),
+)
+
 const Node = Schema.Struct({
   id: Id,
   kind: NodeKind.annotate({ expected: `a node kind: ${NodeKind.literals.join(", ")}` }),
@@ -53,16 +64,49 @@ const Loss = Schema.Union([
   Schema.Struct({ model: Schema.Literal("bernoulli"), rate: Percentage }),
 ]).annotate({ expected: "a loss like 0.1% or { model: bernoulli, rate: 0.1% }" })
 
-const Queue = Schema.Struct({ limit: ByteSize.pipe(defaultTo("64KB")) })
+const PriorityClass = Schema.Literals(PRIORITY_CLASSES).annotate({ expected: `a priority class: ${PRIORITY_CLASSES.join(", ")}` })
+
+/** A token bucket on one priority class: hold packets until they conform (shape) or drop the excess (police). */
+const RateLimit = Schema.Struct({ class: PriorityClass, rate: BitRate, burst: ByteSize })
+
+const Queue = Schema.Struct({
+  discipline: Schema.optionalKey(
+    Schema.Literals(["fifo", "priority"]).annotate({ expected: "a queue discipline: fifo or priority (strict priority by DSCP)" }),
+  ),
+  limit: Schema.optionalKey(ByteSize),
+  limitPackets: Schema.optionalKey(PositiveCount),
+  shape: Schema.optionalKey(Schema.Array(RateLimit)),
+  police: Schema.optionalKey(Schema.Array(RateLimit)),
+})
+
+/** What a link direction can be given; every field optional here, defaults apply after presets and overrides. */
+const linkParams = {
+  bandwidth: Schema.optionalKey(BitRate),
+  delay: Schema.optionalKey(Duration),
+  jitter: Schema.optionalKey(Jitter),
+  loss: Schema.optionalKey(Loss),
+  duplicate: Schema.optionalKey(Percentage),
+  corrupt: Schema.optionalKey(Percentage),
+  keepOrder: Schema.optionalKey(Schema.Boolean.annotate({ expected: "true or false" })),
+  queue: Schema.optionalKey(Queue),
+}
+
+export const LinkParams = Schema.Struct(linkParams)
+export type LinkParams = typeof LinkParams.Type
+
+/** A preset: shared fields and per-direction overrides, as a link would write them. */
+export const PresetLink = Schema.Struct({ ...linkParams, up: Schema.optionalKey(LinkParams), down: Schema.optionalKey(LinkParams) })
 
 const Link = Schema.Struct({
   id: Id,
   between: Schema.Tuple([Id, Id]).annotate({ expected: "two node ids, like [alice, bob]" }),
-  bandwidth: BitRate,
-  delay: Duration.pipe(defaultTo("0s")),
-  jitter: Jitter.pipe(defaultTo({ distribution: "none" })),
-  loss: Loss.pipe(defaultTo("0%")),
-  queue: Queue.pipe(defaultTo({})),
+  preset: Schema.optionalKey(Schema.String.annotate({ expected: "a link preset name, like dsl-8m-1m" })),
+  cost: Schema.optionalKey(Cost),
+  ...linkParams,
+  /** Overrides for the direction from the first node of `between` to the second. */
+  up: Schema.optionalKey(LinkParams),
+  /** Overrides for the direction from the second node to the first. */
+  down: Schema.optionalKey(LinkParams),
 })
 
 const Codec = Schema.String.annotate({ expected: "a codec name, like G.711u" }).pipe(

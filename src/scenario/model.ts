@@ -12,9 +12,12 @@
  * union members or fields.
  */
 import { Schema } from "effect"
+import { PRIORITY_CLASSES } from "../network/dscp.ts"
 import { CODEC_NAMES } from "./codecs.ts"
 
-export const NodeKind = Schema.Literals(["phone"])
+/** Endpoints terminate calls; routers and switches only forward. */
+export const ENDPOINT_KINDS = ["phone", "softphone", "pbx", "sbc", "bridge", "host"] as const
+export const NodeKind = Schema.Literals([...ENDPOINT_KINDS, "router", "switch"])
 
 export const Node = Schema.Struct({
   id: Schema.String,
@@ -32,16 +35,39 @@ export const Jitter = Schema.Union([
 /** Independent per-packet loss; later models (Gilbert–Elliott) join the union. */
 export const Loss = Schema.Struct({ model: Schema.Literal("bernoulli"), rate: Schema.Number })
 
-export const Link = Schema.Struct({
-  id: Schema.String,
-  between: Schema.Tuple([Schema.String, Schema.String]),
+const RateLimit = Schema.Struct({ class: Schema.Literals(PRIORITY_CLASSES), rateBps: Schema.Number, burstBytes: Schema.Number })
+
+/** One direction of a link, after preset, shared fields, per-direction overrides and defaults. */
+export const LinkDirection = Schema.Struct({
   bandwidthBps: Schema.Number,
   /** Propagation delay. */
   delayNs: Schema.Number,
   jitter: Jitter,
   loss: Loss,
-  /** Drop-tail FIFO. */
-  queue: Schema.Struct({ limitBytes: Schema.Number }),
+  duplicateRate: Schema.Number,
+  corruptRate: Schema.Number,
+  /** Packets never overtake each other (delays stretch instead). */
+  keepOrder: Schema.Boolean,
+  queue: Schema.Struct({
+    discipline: Schema.Literals(["fifo", "priority"]),
+    /** Infinity when the file sets no limit of that kind. */
+    limitBytes: Schema.Number,
+    limitPackets: Schema.Number,
+    /** Token buckets per priority class (priority discipline only). */
+    shape: Schema.Array(RateLimit),
+    police: Schema.Array(RateLimit),
+  }),
+})
+
+export const Link = Schema.Struct({
+  id: Schema.String,
+  between: Schema.Tuple([Schema.String, Schema.String]),
+  /** Routing cost of either direction. */
+  cost: Schema.Number,
+  /** between[0] → between[1]. */
+  up: LinkDirection,
+  /** between[1] → between[0]. */
+  down: LinkDirection,
 })
 
 export const JitterBuffer = Schema.Struct({ kind: Schema.Literal("fixed"), delayNs: Schema.Number })

@@ -8,7 +8,8 @@
  *
  * Runs only on a decoded, consistent file, so it cannot fail.
  */
-import type { ScenarioFile } from "./file.ts"
+import type { LinkParams, ScenarioFile } from "./file.ts"
+import { presetLink } from "./presets.ts"
 import type { ScenarioModel } from "./model.ts"
 
 type Model = typeof ScenarioModel.Type
@@ -26,17 +27,53 @@ export const toModel = (file: ScenarioFile): Model => ({
   calls: file.calls.map((call, index) => toCall(call, index, file.duration)),
 })
 
-const toLink = (link: FileLink): Model["links"][number] => ({
-  id: link.id,
-  between: link.between,
-  bandwidthBps: link.bandwidth,
-  delayNs: link.delay,
-  jitter: toJitter(link.jitter),
-  loss: { model: "bernoulli", rate: typeof link.loss === "number" ? link.loss : link.loss.rate },
-  queue: { limitBytes: link.queue.limit },
+const DEFAULT_QUEUE_LIMIT_BYTES = 64_000
+
+const toLink = (link: FileLink): Model["links"][number] => {
+  const preset = link.preset === undefined ? undefined : presetLink(link.preset)
+  // Later layers win: preset, preset direction, link, link direction.
+  const direction = (d: "up" | "down") => toDirection([preset, preset?.[d], link, link[d]])
+  return { id: link.id, between: link.between, cost: link.cost ?? 1, up: direction("up"), down: direction("down") }
+}
+
+type Layer = LinkParams | undefined
+
+/** The last layer that sets a field gives its value. */
+const pick = <K extends keyof LinkParams>(layers: readonly Layer[], key: K): LinkParams[K] | undefined => {
+  let value: LinkParams[K] | undefined
+  for (const layer of layers) if (layer?.[key] !== undefined) value = layer[key]
+  return value
+}
+
+const toDirection = (layers: readonly Layer[]): Model["links"][number]["up"] => {
+  const queue = Object.assign({}, ...layers.map((l) => l?.queue)) as NonNullable<LinkParams["queue"]>
+  const noLimit = queue.limit === undefined && queue.limitPackets === undefined
+  const loss = pick(layers, "loss") ?? 0
+  return {
+    bandwidthBps: pick(layers, "bandwidth")!, // consistency.ts checks that some layer sets it
+    delayNs: pick(layers, "delay") ?? 0,
+    jitter: toJitter(pick(layers, "jitter") ?? { distribution: "none" }),
+    loss: { model: "bernoulli", rate: typeof loss === "number" ? loss : loss.rate },
+    duplicateRate: pick(layers, "duplicate") ?? 0,
+    corruptRate: pick(layers, "corrupt") ?? 0,
+    keepOrder: pick(layers, "keepOrder") ?? false,
+    queue: {
+      discipline: queue.discipline ?? "fifo",
+      limitBytes: queue.limit ?? (noLimit ? DEFAULT_QUEUE_LIMIT_BYTES : Infinity),
+      limitPackets: queue.limitPackets ?? Infinity,
+      shape: (queue.shape ?? []).map(toRateLimit),
+      police: (queue.police ?? []).map(toRateLimit),
+    },
+  }
+}
+
+const toRateLimit = (r: NonNullable<NonNullable<LinkParams["queue"]>["shape"]>[number]) => ({
+  class: r.class,
+  rateBps: r.rate,
+  burstBytes: r.burst,
 })
 
-const toJitter = (jitter: FileLink["jitter"]): Model["links"][number]["jitter"] => {
+const toJitter = (jitter: NonNullable<LinkParams["jitter"]>): Model["links"][number]["up"]["jitter"] => {
   if (typeof jitter === "number") return { distribution: "uniform", rangeNs: jitter }
   switch (jitter.distribution) {
     case "none":

@@ -170,7 +170,8 @@ describe("more mistakes, worded for the user", () => {
     ["a seed that is not a whole number", "seed: 1 ", "seed: 1.5 ", "bad.yaml:10:7: seed: expected a whole number from 0 to 9007199254740991, got 1.5"],
     ["a seed beyond 2^53", "seed: 1 ", "seed: 1e17 ", "bad.yaml:10:7: seed: expected a whole number from 0 to 9007199254740991, got 100000000000000000"],
     ["a zero duration", "duration: 60s\n\n", "duration: 0s\n\n", 'bad.yaml:11:11: duration: expected a duration greater than 0, like 60s, got "0s"'],
-    ["a node kind not yet supported", "{ id: alice, kind: phone }", "{ id: alice, kind: router }", 'bad.yaml:14:24: nodes[0].kind: expected a node kind: phone, got "router"'],
+    ["a node kind that does not exist", "{ id: alice, kind: phone }", "{ id: alice, kind: modem }", 'bad.yaml:14:24: nodes[0].kind: expected a node kind: phone, softphone, pbx, sbc, bridge, host, router, switch, got "modem"'],
+    ["a call from a router", "{ id: alice, kind: phone }", "{ id: alice, kind: router }", 'bad.yaml:28:11: calls[0].from: "alice" is a router; calls run between phone, softphone, pbx, sbc, bridge, host nodes'],
     ["an id with a space", "id: lan", "id: my lan", `bad.yaml:18:9: links[0].id: expected an id made of letters, digits, "-", "_" or ".", like alice, got "my lan"`],
     ["a link to itself", "between: [alice, bob]", "between: [alice, alice]", 'bad.yaml:19:22: links[0].between[1]: a link joins two different nodes, but both ends are "alice"'],
     ["three link ends", "between: [alice, bob]", "between: [alice, bob, carol]", "bad.yaml:19:27: links[0].between[2]: too many items; expected two node ids, like [alice, bob]"],
@@ -191,14 +192,14 @@ describe("more mistakes, worded for the user", () => {
     expect(first(from, to)).toBe(expected)
   })
 
-  it("a call between unlinked phones points at the call", () => {
+  it("a call between unconnected phones points at the call and names both ends", () => {
     const text = edit(edit(DEFAULT, "  - { id: bob, kind: phone }", "  - { id: bob, kind: phone }\n  - { id: carol, kind: phone }"), "to: bob", "to: carol")
-    expect(firstError(text, "bad.yaml")).toBe("bad.yaml:28:5: calls[0]: no link joins alice and carol; calls need a direct link for now")
+    expect(firstError(text, "bad.yaml")).toBe("bad.yaml:28:5: calls[0]: no route between alice and carol: no chain of links joins them")
   })
 
-  it("a second link between the same nodes", () => {
-    const text = edit(DEFAULT, "calls:", "  - { id: wifi, between: [bob, alice], bandwidth: 54Mbit/s }\ncalls:")
-    expect(firstError(text, "bad.yaml")).toBe('bad.yaml:26:26: links[1].between: bob and alice are already joined by link "lan"')
+  it("a link without a bandwidth in either direction", () => {
+    const text = edit(DEFAULT, "calls:", "  - { id: wifi, between: [bob, alice], up: { bandwidth: 54Mbit/s } }\ncalls:")
+    expect(firstError(text, "bad.yaml")).toBe('bad.yaml:26:5: links[1]: the down direction of link "wifi" has no bandwidth; give bandwidth or a preset')
   })
 
   it("a default call id that collides with an explicit one", () => {

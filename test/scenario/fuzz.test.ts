@@ -34,12 +34,15 @@ function checkScenario(s: Extract<ScenarioResult, { ok: true }>["scenario"]): vo
   expect(new Set(ids).size).toBe(ids.length)
   expect(Number.isSafeInteger(s.seed) && s.seed >= 0).toBe(true)
   expect(Number.isSafeInteger(s.durationNs) && s.durationNs > 0).toBe(true)
-  for (const l of s.links) {
-    expect(nodes.has(l.between[0]) && nodes.has(l.between[1]) && l.between[0] !== l.between[1]).toBe(true)
-    expect(l.bandwidthBps).toBeGreaterThan(0)
-    expect(Number.isSafeInteger(l.delayNs) && l.delayNs >= 0).toBe(true)
-    expect(l.loss.rate >= 0 && l.loss.rate <= 1).toBe(true)
-    expect(Number.isSafeInteger(l.queue.limitBytes) && l.queue.limitBytes > 0).toBe(true)
+  for (const link of s.links) {
+    expect(nodes.has(link.between[0]) && nodes.has(link.between[1]) && link.between[0] !== link.between[1]).toBe(true)
+    for (const l of [link.up, link.down]) {
+      expect(l.bandwidthBps).toBeGreaterThan(0)
+      expect(Number.isSafeInteger(l.delayNs) && l.delayNs >= 0).toBe(true)
+      expect(l.loss.rate >= 0 && l.loss.rate <= 1).toBe(true)
+      expect(l.queue.limitBytes > 0 && l.queue.limitPackets > 0).toBe(true)
+      expect(Number.isFinite(l.queue.limitBytes) || Number.isFinite(l.queue.limitPackets)).toBe(true)
+    }
   }
   for (const c of s.calls) {
     expect(nodes.has(c.from) && nodes.has(c.to) && c.from !== c.to).toBe(true)

@@ -1,21 +1,18 @@
-import type { Distribution } from "../../../sim/distributions.ts"
-import type { RandomStream } from "../../../sim/random.ts"
 import type { TimeNs } from "../../../sim/time.ts"
+import { VariationDelay } from "./variation-delay.ts"
 
 /**
- * One-way channel delay: a fixed propagation delay plus an independent random variation per packet,
- * as netem's `delay D J` does. Independent variations reorder packets when J exceeds their spacing.
+ * One-way channel delay, sampled once per packet: an integer ≥ 0 in ns. Implementations own their
+ * random stream and any state carried from packet to packet (netem's delay correlation).
+ * Build one from a DelaySpec with `makeDelayModel`.
  */
-export class DelayModel {
-  constructor(
-    private readonly propagationNs: TimeNs,
-    private readonly variationNs: Distribution | undefined,
-    private readonly rng: RandomStream,
-  ) {}
-
-  sampleNs(): TimeNs {
-    if (this.variationNs === undefined) return this.propagationNs
-    const delayNs = Math.round(this.propagationNs + this.variationNs.sample(this.rng))
-    return delayNs > 0 ? delayNs : 0
-  }
+export interface DelayModel {
+  sampleNs(): TimeNs
 }
+
+/**
+ * Compatibility alias: `new DelayModel(propagationNs, variationNs, rng)` still builds the original
+ * propagation-plus-independent-variation model, so existing callers compile unchanged.
+ * New code uses `makeDelayModel(spec, rng)`.
+ */
+export const DelayModel = VariationDelay

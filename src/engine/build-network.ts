@@ -1,0 +1,88 @@
+import { normal, uniform, type Distribution } from "../../sim/distributions.ts"
+import type { RandomSource } from "../../sim/random.ts"
+import type { Simulator } from "../../sim/simulator.ts"
+import { Channel } from "../network/channel.ts"
+import { DelayModel } from "../network/delay/delay-model.ts"
+import { PRIORITY_CLASSES } from "../network/dscp.ts"
+import { LinkDirection, type LinkPacket } from "../network/link-direction.ts"
+import { BernoulliLoss } from "../network/loss/bernoulli.ts"
+import { noLoss } from "../network/loss/loss-model.ts"
+import { Node } from "../network/node.ts"
+import { DropTailQueue } from "../network/queues/drop-tail.ts"
+import type { EgressQueue } from "../network/queues/egress-queue.ts"
+import { StrictPriorityQueue, type ClassRateLimit } from "../network/queues/strict-priority.ts"
+import { TokenBucket } from "../network/queues/token-bucket.ts"
+import { shortestPathFirstHops, type RouteEdge } from "../network/routing.ts"
+import type { Scenario } from "../scenario/schema.ts"
+
+type DirectionSpec = Scenario["links"][number]["up"]
+
+export interface Network {
+  readonly nodes: ReadonlyMap<string, Node<LinkPacket>>
+  /** Two per link, in scenario order: up (between[0] → between[1]) then down. */
+  readonly directions: readonly LinkDirection<LinkPacket>[]
+  /** The two directions of each link, by link id. */
+  readonly linksById: ReadonlyMap<string, { readonly up: LinkDirection<LinkPacket>; readonly down: LinkDirection<LinkPacket> }>
+}
+
+/** Nodes, both directions of every link, and static shortest-path routes between all nodes. */
+export const buildNetwork = (sim: Simulator, random: RandomSource, scenario: Scenario): Network => {
+  const nodes = new Map(scenario.nodes.map((n, index) => [n.id, new Node<LinkPacket>(n.id, index)]))
+  const nodeOf = (id: string): Node<LinkPacket> => nodes.get(id)!
+  const directions: LinkDirection<LinkPacket>[] = []
+  const edges: RouteEdge[] = []
+  const linksById = new Map<string, { up: LinkDirection<LinkPacket>; down: LinkDirection<LinkPacket> }>()
+
+  for (const link of scenario.links) {
+    const [a, b] = link.between
+    const make = (from: string, to: string, spec: DirectionSpec) => {
+      const name = `link/${link.id}/${from}->${to}`
+      const direction = new LinkDirection<LinkPacket>(
+        sim,
+        { linkId: link.id, direction: `${from}->${to}`, bandwidthBps: spec.bandwidthBps, queue: queueOf(spec), channel: channelOf(spec, random, name) },
+        nodeOf(to),
+      )
+      directions.push(direction)
+      edges.push({ from: nodeOf(from).index, to: nodeOf(to).index, cost: link.cost })
+      return direction
+    }
+    linksById.set(link.id, { up: make(a, b, link.up), down: make(b, a, link.down) })
+  }
+
+  const firstHops = shortestPathFirstHops(scenario.nodes.length, edges)
+  for (const node of nodes.values())
+    firstHops[node.index]!.forEach((edge, destination) => {
+      if (edge >= 0) node.setRoute(destination, directions[edge]!)
+    })
+  return { nodes, directions, linksById }
+}
+
+const queueOf = (spec: DirectionSpec): EgressQueue<LinkPacket> => {
+  const { discipline, limitBytes, limitPackets, shape, police } = spec.queue
+  if (discipline === "fifo") return new DropTailQueue({ limitBytes, limitPackets })
+  const rateLimits = PRIORITY_CLASSES.map((c): ClassRateLimit | undefined => {
+    const s = shape.find((r) => r.class === c)
+    if (s !== undefined) return { mode: "shape", bucket: new TokenBucket(s.rateBps, s.burstBytes) }
+    const p = police.find((r) => r.class === c)
+    return p === undefined ? undefined : { mode: "police", bucket: new TokenBucket(p.rateBps, p.burstBytes) }
+  })
+  return new StrictPriorityQueue({ limitBytes, limitPackets }, rateLimits)
+}
+
+/** Every random draw of a direction comes from streams named after it. */
+export const channelOf = (spec: DirectionSpec, random: RandomSource, name: string): Channel =>
+  new Channel({
+    delay: new DelayModel(spec.delayNs, jitterOf(spec), random.stream(`${name}/delay`)),
+    loss: spec.loss.rate > 0 ? new BernoulliLoss(spec.loss.rate, random.stream(`${name}/loss`)) : noLoss,
+    duplicateRate: spec.duplicateRate,
+    corruptRate: spec.corruptRate,
+    keepOrder: spec.keepOrder,
+    rng: random.stream(`${name}/channel`),
+  })
+
+const jitterOf = (spec: DirectionSpec): Distribution | undefined => {
+  const j = spec.jitter
+  if (j.distribution === "uniform" && j.rangeNs > 0) return uniform(-j.rangeNs, j.rangeNs)
+  if (j.distribution === "normal" && j.stddevNs > 0) return normal(0, j.stddevNs)
+  return undefined
+}
