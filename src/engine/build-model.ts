@@ -12,6 +12,7 @@ import type { Node } from "../network/node.ts"
 import type { PacketSink } from "../network/packet.ts"
 import type { Scenario } from "../scenario/schema.ts"
 import { buildNetwork } from "./build-network.ts"
+import { ScenarioEvents } from "./schedule-events.ts"
 
 type ScenarioCall = Scenario["calls"][number]
 
@@ -43,6 +44,7 @@ export const buildModel = (scenario: Scenario, seed: number, observerFor: Observ
   const sim = new Simulator()
   const random = new RandomSource(seed)
   const network = buildNetwork(sim, random, scenario)
+  new ScenarioEvents(sim, random, network, scenario.events)
   const nodeOf = (id: string): Node<LinkPacket> => network.nodes.get(id)!
 
   const streams: StreamModel[] = []

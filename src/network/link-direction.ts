@@ -54,7 +54,7 @@ export class LinkDirection<P extends LinkPacket> implements PacketSink<P>, Event
   readonly direction: string
   bandwidthBps: number
   private readonly queue: EgressQueue<P>
-  private readonly channel: Channel
+  private channel: Channel
   private transmitting = false
   private wakeUpPending = false
   private epoch = 0
@@ -129,6 +129,11 @@ export class LinkDirection<P extends LinkPacket> implements PacketSink<P>, Event
 
   goUp(): void {
     this.down = false
+  }
+
+  /** New impairments from now on; packets already propagating keep the delays they drew. */
+  setChannel(channel: Channel): void {
+    this.channel = channel
   }
 
   handleEvent(arg: number, ref: unknown): void {

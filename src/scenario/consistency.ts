@@ -19,7 +19,22 @@ export const findInconsistencies = (scenario: ScenarioFile): Array<Inconsistency
   ...duplicateIds(scenario),
   ...badLinks(scenario),
   ...badCalls(scenario),
+  ...badEvents(scenario),
 ]
+
+function badEvents(s: ScenarioFile): Array<Inconsistency> {
+  const links = new Set(s.links.map((l) => l.id))
+  const found: Array<Inconsistency> = []
+  s.events.forEach((e, i) => {
+    if (!links.has(e.link))
+      found.push({ path: ["events", i, "link"], issue: `unknown link "${e.link}"; the links are ${[...links].join(", ") || "(none)"}` })
+    if (e.state === undefined && e.set === undefined)
+      found.push({ path: ["events", i], issue: "an event needs state (up or down) or set (the fields that change)" })
+    if (e.at >= s.duration)
+      found.push({ path: ["events", i, "at"], issue: `at ${formatDuration(e.at)} is not before the scenario ends at ${formatDuration(s.duration)}` })
+  })
+  return found
+}
 
 function duplicateIds(s: ScenarioFile): Array<Inconsistency> {
   const owners = new Map<string, string>()

@@ -148,6 +148,21 @@ const Call = Schema.Struct({
   }),
 )
 
+/** What an event may change on a running link: anything but its queue. */
+const { queue: _queue, ...changeableParams } = linkParams
+const LinkChange = Schema.Struct(changeableParams)
+
+/** A scheduled change to one link: it goes down or up, or some of its parameters change. */
+const Event = Schema.Struct({
+  at: Duration,
+  link: Id,
+  /** Which direction the change applies to; default both. */
+  direction: Schema.optionalKey(Schema.Literals(["up", "down", "both"]).annotate({ expected: "up, down or both" })),
+  state: Schema.optionalKey(Schema.Literals(["up", "down"]).annotate({ expected: "the link state: up or down" })),
+  set: Schema.optionalKey(LinkChange),
+})
+export type FileEvent = typeof Event.Type
+
 export const ScenarioFile = Schema.Struct({
   name: Name,
   seed: Seed,
@@ -155,6 +170,7 @@ export const ScenarioFile = Schema.Struct({
   nodes: Schema.Array(Node).annotate({ expected: "a list of nodes, like - { id: alice, kind: phone }" }),
   links: Schema.Array(Link).annotate({ expected: "a list of links" }),
   calls: Schema.Array(Call).annotate({ expected: "a list of calls" }),
+  events: Schema.Array(Event).annotate({ expected: "a list of events, like - { at: 30s, link: wan, state: down }" }).pipe(defaultTo([])),
 })
 
 export type ScenarioFile = typeof ScenarioFile.Type

@@ -86,6 +86,20 @@ export const Call = Schema.Struct({
   durationNs: Schema.Number,
 })
 
+/**
+ * A scheduled change, in time order (equal times keep file order). `state` switches the given
+ * directions down or up; `up`/`down` are a direction's complete settings from then on (the
+ * file's `set` fields applied over everything before), absent when that direction is untouched.
+ */
+export const Event = Schema.Struct({
+  atNs: Schema.Number,
+  link: Schema.String,
+  directions: Schema.Array(Schema.Literals(["up", "down"])),
+  state: Schema.optionalKey(Schema.Literals(["up", "down"])),
+  up: Schema.optionalKey(LinkDirection),
+  down: Schema.optionalKey(LinkDirection),
+})
+
 export const ScenarioModel = Schema.Struct({
   name: Schema.String,
   seed: Schema.Number,
@@ -93,4 +107,5 @@ export const ScenarioModel = Schema.Struct({
   nodes: Schema.Array(Node),
   links: Schema.Array(Link),
   calls: Schema.Array(Call),
+  events: Schema.Array(Event),
 })

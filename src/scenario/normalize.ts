@@ -25,15 +25,45 @@ export const toModel = (file: ScenarioFile): Model => ({
   nodes: file.nodes.map(({ id, kind }) => ({ id, kind })),
   links: file.links.map(toLink),
   calls: file.calls.map((call, index) => toCall(call, index, file.duration)),
+  events: toEvents(file),
 })
 
 const DEFAULT_QUEUE_LIMIT_BYTES = 64_000
 
-const toLink = (link: FileLink): Model["links"][number] => {
+/** Later layers win: preset, preset direction, link, link direction (then events, in time order). */
+const layersOf = (link: FileLink, d: "up" | "down"): Layer[] => {
   const preset = link.preset === undefined ? undefined : presetLink(link.preset)
-  // Later layers win: preset, preset direction, link, link direction.
-  const direction = (d: "up" | "down") => toDirection([preset, preset?.[d], link, link[d]])
-  return { id: link.id, between: link.between, cost: link.cost ?? 1, up: direction("up"), down: direction("down") }
+  return [preset, preset?.[d], link, link[d]]
+}
+
+const toLink = (link: FileLink): Model["links"][number] => ({
+  id: link.id,
+  between: link.between,
+  cost: link.cost ?? 1,
+  up: toDirection(layersOf(link, "up")),
+  down: toDirection(layersOf(link, "down")),
+})
+
+const toEvents = (file: ScenarioFile): Model["events"] => {
+  const layers = new Map(file.links.map((l) => [l.id, { up: layersOf(l, "up"), down: layersOf(l, "down") }]))
+  const ordered = file.events.map((e, i) => ({ e, i })).sort((a, b) => a.e.at - b.e.at || a.i - b.i)
+  return ordered.map(({ e }) => {
+    const directions = e.direction === undefined || e.direction === "both" ? (["up", "down"] as const) : [e.direction]
+    const event: { -readonly [K in keyof Model["events"][number]]: Model["events"][number][K] } = {
+      atNs: e.at,
+      link: e.link,
+      directions: [...directions],
+    }
+    if (e.state !== undefined) event.state = e.state
+    if (e.set !== undefined) {
+      const linkLayers = layers.get(e.link)!
+      for (const d of directions) {
+        linkLayers[d] = [...linkLayers[d], e.set]
+        event[d] = toDirection(linkLayers[d])
+      }
+    }
+    return event
+  })
 }
 
 type Layer = LinkParams | undefined

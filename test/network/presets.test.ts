@@ -31,7 +31,7 @@ const fraction = (text: unknown) => {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v)
 
-const DIRECTION_FIELDS = ["bandwidth", "delay", "jitter", "loss", "impairment", "queue"] as const
+const DIRECTION_FIELDS = ["bandwidth", "delay", "jitter", "loss", "impairment", "duplicate", "corrupt", "keepOrder", "queue"] as const
 const LINK_FIELDS = [...DIRECTION_FIELDS, "up", "down"] as const
 
 function checkKeys(value: Record<string, unknown>, allowed: readonly string[], at: string, out: string[]) {
@@ -80,10 +80,22 @@ function checkLoss(value: unknown, at: string, out: string[]) {
   for (const key of [...model.required, ...model.optional]) if (key in value) checkPercent(value[key], `${at}.${key}`, out)
 }
 
+function checkRateLimits(value: unknown, at: string, out: string[]) {
+  if (!Array.isArray(value)) return void out.push(`${at}: expected a list of { class, rate, burst }`)
+  value.forEach((limit: unknown, i) => {
+    if (!isRecord(limit)) return void out.push(`${at}[${i}]: expected { class, rate, burst }`)
+    checkKeys(limit, ["class", "rate", "burst"], `${at}[${i}]`, out)
+    if (!["ef", "af", "be"].includes(String(limit["class"]))) out.push(`${at}[${i}].class: expected ef, af or be`)
+    checkQuantity(limit["rate"], RATE, "a bit rate", `${at}[${i}].rate`, out)
+    checkQuantity(limit["burst"], SIZE, "a size", `${at}[${i}].burst`, out)
+  })
+}
+
 function checkQueue(value: unknown, at: string, out: string[]) {
   if (!isRecord(value)) return void out.push(`${at}: expected { limit, limitPackets, discipline }`)
-  checkKeys(value, ["limit", "limitPackets", "discipline"], at, out)
+  checkKeys(value, ["limit", "limitPackets", "discipline", "shape", "police"], at, out)
   if ("limit" in value) checkQuantity(value["limit"], SIZE, "a size", `${at}.limit`, out)
+  for (const key of ["shape", "police"]) if (key in value) checkRateLimits(value[key], `${at}.${key}`, out)
   const packets = value["limitPackets"]
   if ("limitPackets" in value && !(typeof packets === "number" && Number.isInteger(packets) && packets > 0))
     out.push(`${at}.limitPackets: expected a whole number of packets > 0`)
@@ -97,6 +109,8 @@ function checkFields(link: Record<string, unknown>, at: string, out: string[]) {
   if ("jitter" in link) checkJitter(link["jitter"], `${at}.jitter`, out)
   if ("loss" in link) checkLoss(link["loss"], `${at}.loss`, out)
   if ("queue" in link) checkQueue(link["queue"], `${at}.queue`, out)
+  for (const f of ["duplicate", "corrupt"]) if (f in link) checkPercent(link[f], `${at}.${f}`, out)
+  if ("keepOrder" in link && typeof link["keepOrder"] !== "boolean") out.push(`${at}.keepOrder: expected true or false`)
   if ("impairment" in link) {
     if (typeof link["impairment"] !== "string" || link["impairment"].trim() === "") out.push(`${at}.impairment: expected a netem string`)
     for (const f of ["delay", "jitter", "loss"]) if (f in link) out.push(`${at}: impairment and ${f} are alternatives`)
@@ -242,6 +256,8 @@ describe("the structural check catches mistakes", () => {
     ["a stddev on uniform jitter", { bandwidth: "1Mbit/s", jitter: { distribution: "uniform", stddev: "1ms" } }, "link.jitter.stddev"],
     ["a queue limit in packets written as a size", { bandwidth: "1Mbit/s", queue: { limitPackets: "100" } }, "link.queue.limitPackets"],
     ["netem text beside a delay", { bandwidth: "1Mbit/s", delay: "1ms", impairment: "delay 40ms" }, "impairment and delay"],
+    ["a shaper without a burst size", { bandwidth: "1Mbit/s", queue: { shape: [{ class: "be", rate: "1Mbit/s" }] } }, "link.queue.shape[0].burst"],
+    ["keepOrder as text", { bandwidth: "1Mbit/s", keepOrder: "yes" }, "link.keepOrder"],
   ])("%s", (_what, link, expected) => {
     expect(problems(withLink(link)).join("\n")).toContain(expected)
   })

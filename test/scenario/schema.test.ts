@@ -55,6 +55,7 @@ describe("the default scenario", () => {
       name: "Two phones on a LAN",
       seed: 1,
       durationNs: 60_000_000_000,
+      events: [],
       nodes: [
         { id: "alice", kind: "phone" },
         { id: "bob", kind: "phone" },
@@ -104,6 +105,7 @@ describe("defaults", () => {
     name: "Minimal",
     seed: 7,
     durationNs: 10_000_000_000,
+    events: [],
     nodes: [
       { id: "a", kind: "phone" },
       { id: "b", kind: "phone" },
