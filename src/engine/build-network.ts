@@ -1,12 +1,10 @@
-import { normal, uniform, type Distribution } from "../../sim/distributions.ts"
 import type { RandomSource } from "../../sim/random.ts"
 import type { Simulator } from "../../sim/simulator.ts"
 import { Channel } from "../network/channel.ts"
-import { DelayModel } from "../network/delay/delay-model.ts"
+import { makeDelayModel } from "../network/delay/make-delay-model.ts"
 import { PRIORITY_CLASSES } from "../network/dscp.ts"
 import { LinkDirection, type LinkPacket } from "../network/link-direction.ts"
-import { BernoulliLoss } from "../network/loss/bernoulli.ts"
-import { noLoss } from "../network/loss/loss-model.ts"
+import { makeLossModel } from "../network/loss/make-loss-model.ts"
 import { Node } from "../network/node.ts"
 import { DropTailQueue } from "../network/queues/drop-tail.ts"
 import type { EgressQueue } from "../network/queues/egress-queue.ts"
@@ -72,17 +70,10 @@ const queueOf = (spec: DirectionSpec): EgressQueue<LinkPacket> => {
 /** Every random draw of a direction comes from streams named after it. */
 export const channelOf = (spec: DirectionSpec, random: RandomSource, name: string): Channel =>
   new Channel({
-    delay: new DelayModel(spec.delayNs, jitterOf(spec), random.stream(`${name}/delay`)),
-    loss: spec.loss.rate > 0 ? new BernoulliLoss(spec.loss.rate, random.stream(`${name}/loss`)) : noLoss,
+    delay: makeDelayModel(spec.delay, random.stream(`${name}/delay`)),
+    loss: makeLossModel(spec.loss, random.stream(`${name}/loss`)),
     duplicateRate: spec.duplicateRate,
     corruptRate: spec.corruptRate,
     keepOrder: spec.keepOrder,
     rng: random.stream(`${name}/channel`),
   })
-
-const jitterOf = (spec: DirectionSpec): Distribution | undefined => {
-  const j = spec.jitter
-  if (j.distribution === "uniform" && j.rangeNs > 0) return uniform(-j.rangeNs, j.rangeNs)
-  if (j.distribution === "normal" && j.stddevNs > 0) return normal(0, j.stddevNs)
-  return undefined
-}

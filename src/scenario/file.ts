@@ -50,19 +50,44 @@ const Node = Schema.Struct({
   kind: NodeKind.annotate({ expected: `a node kind: ${NodeKind.literals.join(", ")}` }),
 })
 
+const Correlation = Schema.optionalKey(Percentage)
+
 const Jitter = Schema.Union([
   Duration, // shorthand: uniform ± this much, as in netem
   Schema.Struct({ distribution: Schema.Literal("none") }),
-  Schema.Struct({ distribution: Schema.Literal("uniform"), range: Duration }),
-  Schema.Struct({ distribution: Schema.Literal("normal"), stddev: Duration }),
+  Schema.Struct({ distribution: Schema.Literal("uniform"), range: Duration, correlation: Correlation }),
+  // One member per table distribution, so a wrong name lists every choice.
+  ...(["normal", "pareto", "paretonormal"] as const).map((name) =>
+    Schema.Struct({ distribution: Schema.Literal(name), stddev: Duration, correlation: Correlation }),
+  ),
 ]).annotate({
-  expected: "a jitter like 0.2ms, { distribution: uniform, range: 0.2ms } or { distribution: normal, stddev: 0.2ms }",
+  expected:
+    "a jitter like 0.2ms, { distribution: uniform, range: 0.2ms } or { distribution: normal|pareto|paretonormal, stddev: 0.2ms, correlation: 25% }",
 })
 
 const Loss = Schema.Union([
   Percentage, // shorthand: Bernoulli
-  Schema.Struct({ model: Schema.Literal("bernoulli"), rate: Percentage }),
-]).annotate({ expected: "a loss like 0.1% or { model: bernoulli, rate: 0.1% }" })
+  Schema.Struct({ model: Schema.Literal("bernoulli"), rate: Percentage, correlation: Correlation }),
+  // netem `loss gemodel p [r [1-h [1-k]]]`
+  Schema.Struct({
+    model: Schema.Literal("gilbert-elliott"),
+    p: Percentage,
+    r: Schema.optionalKey(Percentage),
+    lossInBad: Schema.optionalKey(Percentage),
+    lossInGood: Schema.optionalKey(Percentage),
+  }),
+  // netem `loss state p13 [p31 [p32 [p23 [p14]]]]`
+  Schema.Struct({
+    model: Schema.Literal("markov4"),
+    p13: Percentage,
+    p31: Schema.optionalKey(Percentage),
+    p32: Schema.optionalKey(Percentage),
+    p23: Schema.optionalKey(Percentage),
+    p14: Schema.optionalKey(Percentage),
+  }),
+]).annotate({
+  expected: "a loss like 0.1%, { model: bernoulli, rate: 0.1% }, { model: gilbert-elliott, p: 1%, r: 30% } or { model: markov4, p13: 1% }",
+})
 
 const PriorityClass = Schema.Literals(PRIORITY_CLASSES).annotate({ expected: `a priority class: ${PRIORITY_CLASSES.join(", ")}` })
 

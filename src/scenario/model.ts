@@ -13,6 +13,7 @@
  */
 import { Schema } from "effect"
 import { PRIORITY_CLASSES } from "../network/dscp.ts"
+import type { DelaySpec, LossSpec } from "../network/impairment-spec.ts"
 import { CODEC_NAMES } from "./codecs.ts"
 
 /** Endpoints terminate calls; routers and switches only forward. */
@@ -24,25 +25,20 @@ export const Node = Schema.Struct({
   kind: NodeKind,
 })
 
-/** Per-packet delay variation added on top of the link delay. */
-export const Jitter = Schema.Union([
-  Schema.Struct({ distribution: Schema.Literal("none") }),
-  /** Uniform in [−rangeNs, +rangeNs], as netem's `delay D J`. */
-  Schema.Struct({ distribution: Schema.Literal("uniform"), rangeNs: Schema.Number }),
-  Schema.Struct({ distribution: Schema.Literal("normal"), stddevNs: Schema.Number }),
-])
+const isObject = (u: unknown): u is never => typeof u === "object" && u !== null
 
-/** Independent per-packet loss; later models (Gilbert–Elliott) join the union. */
-export const Loss = Schema.Struct({ model: Schema.Literal("bernoulli"), rate: Schema.Number })
+/** netem-style delay: propagation plus a random variation (see src/network/impairment-spec.ts). */
+export const Delay = Schema.declare<DelaySpec>(isObject)
+
+/** Bernoulli, Gilbert–Elliott or 4-state Markov loss, with netem's semantics. */
+export const Loss = Schema.declare<LossSpec>(isObject)
 
 const RateLimit = Schema.Struct({ class: Schema.Literals(PRIORITY_CLASSES), rateBps: Schema.Number, burstBytes: Schema.Number })
 
 /** One direction of a link, after preset, shared fields, per-direction overrides and defaults. */
 export const LinkDirection = Schema.Struct({
   bandwidthBps: Schema.Number,
-  /** Propagation delay. */
-  delayNs: Schema.Number,
-  jitter: Jitter,
+  delay: Delay,
   loss: Loss,
   duplicateRate: Schema.Number,
   corruptRate: Schema.Number,

@@ -9,6 +9,7 @@
  * Runs only on a decoded, consistent file, so it cannot fail.
  */
 import type { LinkParams, ScenarioFile } from "./file.ts"
+import type { DelaySpec, LossSpec } from "../network/impairment-spec.ts"
 import { presetLink } from "./presets.ts"
 import type { ScenarioModel } from "./model.ts"
 
@@ -78,12 +79,10 @@ const pick = <K extends keyof LinkParams>(layers: readonly Layer[], key: K): Lin
 const toDirection = (layers: readonly Layer[]): Model["links"][number]["up"] => {
   const queue = Object.assign({}, ...layers.map((l) => l?.queue)) as NonNullable<LinkParams["queue"]>
   const noLimit = queue.limit === undefined && queue.limitPackets === undefined
-  const loss = pick(layers, "loss") ?? 0
   return {
     bandwidthBps: pick(layers, "bandwidth")!, // consistency.ts checks that some layer sets it
-    delayNs: pick(layers, "delay") ?? 0,
-    jitter: toJitter(pick(layers, "jitter") ?? { distribution: "none" }),
-    loss: { model: "bernoulli", rate: typeof loss === "number" ? loss : loss.rate },
+    delay: toDelay(pick(layers, "delay") ?? 0, pick(layers, "jitter")),
+    loss: toLoss(pick(layers, "loss") ?? 0),
     duplicateRate: pick(layers, "duplicate") ?? 0,
     corruptRate: pick(layers, "corrupt") ?? 0,
     keepOrder: pick(layers, "keepOrder") ?? false,
@@ -103,15 +102,29 @@ const toRateLimit = (r: NonNullable<NonNullable<LinkParams["queue"]>["shape"]>[n
   burstBytes: r.burst,
 })
 
-const toJitter = (jitter: NonNullable<LinkParams["jitter"]>): Model["links"][number]["up"]["jitter"] => {
-  if (typeof jitter === "number") return { distribution: "uniform", rangeNs: jitter }
+const toDelay = (delayNs: number, jitter: LinkParams["jitter"]): DelaySpec => {
+  if (jitter === undefined) return { delayNs, jitterNs: 0, correlation: 0, distribution: "uniform" }
+  if (typeof jitter === "number") return { delayNs, jitterNs: jitter, correlation: 0, distribution: "uniform" }
   switch (jitter.distribution) {
     case "none":
-      return { distribution: "none" }
+      return { delayNs, jitterNs: 0, correlation: 0, distribution: "uniform" }
     case "uniform":
-      return { distribution: "uniform", rangeNs: jitter.range }
-    case "normal":
-      return { distribution: "normal", stddevNs: jitter.stddev }
+      return { delayNs, jitterNs: jitter.range, correlation: jitter.correlation ?? 0, distribution: "uniform" }
+    default:
+      return { delayNs, jitterNs: jitter.stddev, correlation: jitter.correlation ?? 0, distribution: jitter.distribution }
+  }
+}
+
+// Defaults as netem's: gemodel r = 1 − p, 1−h = 100%, 1−k = 0%; state p31 = 1 − p13, p32 = 0, p23 = 1, p14 = 0.
+const toLoss = (loss: NonNullable<LinkParams["loss"]>): LossSpec => {
+  if (typeof loss === "number") return loss > 0 ? { model: "bernoulli", rate: loss, correlation: 0 } : { model: "none" }
+  switch (loss.model) {
+    case "bernoulli":
+      return { model: "bernoulli", rate: loss.rate, correlation: loss.correlation ?? 0 }
+    case "gilbert-elliott":
+      return { model: "gilbert-elliott", p: loss.p, r: loss.r ?? 1 - loss.p, lossInBad: loss.lossInBad ?? 1, lossInGood: loss.lossInGood ?? 0 }
+    case "markov4":
+      return { model: "markov4", p13: loss.p13, p31: loss.p31 ?? 1 - loss.p13, p32: loss.p32 ?? 0, p23: loss.p23 ?? 1, p14: loss.p14 ?? 0 }
   }
 }
 

@@ -38,8 +38,8 @@ function checkScenario(s: Extract<ScenarioResult, { ok: true }>["scenario"]): vo
     expect(nodes.has(link.between[0]) && nodes.has(link.between[1]) && link.between[0] !== link.between[1]).toBe(true)
     for (const l of [link.up, link.down]) {
       expect(l.bandwidthBps).toBeGreaterThan(0)
-      expect(Number.isSafeInteger(l.delayNs) && l.delayNs >= 0).toBe(true)
-      expect(l.loss.rate >= 0 && l.loss.rate <= 1).toBe(true)
+      expect(Number.isSafeInteger(l.delay.delayNs) && l.delay.delayNs >= 0 && l.delay.jitterNs >= 0).toBe(true)
+      if (l.loss.model === "bernoulli") expect(l.loss.rate >= 0 && l.loss.rate <= 1).toBe(true)
       expect(l.queue.limitBytes > 0 && l.queue.limitPackets > 0).toBe(true)
       expect(Number.isFinite(l.queue.limitBytes) || Number.isFinite(l.queue.limitPackets)).toBe(true)
     }

@@ -32,9 +32,8 @@ const twoPhones = (o: { link?: object; call?: object } = {}): string =>
 /** A direction with every default but the fields given. */
 const direction = (fields: Partial<Scenario["links"][number]["up"]>): Scenario["links"][number]["up"] => ({
   bandwidthBps: 1_000_000,
-  delayNs: 0,
-  jitter: { distribution: "none" },
-  loss: { model: "bernoulli", rate: 0 },
+  delay: { delayNs: 0, jitterNs: 0, correlation: 0, distribution: "uniform" },
+  loss: { model: "none" },
   duplicateRate: 0,
   corruptRate: 0,
   keepOrder: false,
@@ -44,9 +43,8 @@ const direction = (fields: Partial<Scenario["links"][number]["up"]>): Scenario["
 
 const lanDirection = direction({
   bandwidthBps: 100_000_000,
-  delayNs: 500_000,
-  jitter: { distribution: "uniform", rangeNs: 200_000 },
-  loss: { model: "bernoulli", rate: 0.001 },
+  delay: { delayNs: 500_000, jitterNs: 200_000, correlation: 0, distribution: "uniform" },
+  loss: { model: "bernoulli", rate: 0.001, correlation: 0 },
 })
 
 describe("the default scenario", () => {
@@ -152,16 +150,25 @@ describe("shorthands and their long forms", () => {
   const link = (fields: object) => parse(twoPhones({ link: fields })).links[0]!.up
   const call = (fields: object) => parse(twoPhones({ call: fields })).calls[0]!
 
-  it("jitter: a duration is uniform ± that much; the long forms say so explicitly", () => {
-    expect(link({ jitter: "2ms" }).jitter).toStrictEqual({ distribution: "uniform", rangeNs: 2_000_000 })
-    expect(link({ jitter: { distribution: "uniform", range: "2ms" } }).jitter).toStrictEqual({ distribution: "uniform", rangeNs: 2_000_000 })
-    expect(link({ jitter: { distribution: "normal", stddev: "1ms" } }).jitter).toStrictEqual({ distribution: "normal", stddevNs: 1_000_000 })
-    expect(link({ jitter: { distribution: "none" } }).jitter).toStrictEqual({ distribution: "none" })
+  it("jitter: a duration is uniform ± that much (netem's delay D J); the long forms say so explicitly", () => {
+    const uniform = { delayNs: 0, jitterNs: 2_000_000, correlation: 0, distribution: "uniform" }
+    expect(link({ jitter: "2ms" }).delay).toStrictEqual(uniform)
+    expect(link({ jitter: { distribution: "uniform", range: "2ms" } }).delay).toStrictEqual(uniform)
+    expect(link({ delay: "10ms", jitter: { distribution: "normal", stddev: "1ms", correlation: "25%" } }).delay).toStrictEqual({
+      delayNs: 10_000_000, jitterNs: 1_000_000, correlation: 0.25, distribution: "normal" })
+    expect(link({ jitter: { distribution: "paretonormal", stddev: "1ms" } }).delay.distribution).toBe("paretonormal")
+    expect(link({ jitter: { distribution: "none" } }).delay.jitterNs).toBe(0)
   })
 
-  it("loss: a percentage is Bernoulli", () => {
-    expect(link({ loss: "2%" }).loss).toStrictEqual({ model: "bernoulli", rate: 0.02 })
-    expect(link({ loss: { model: "bernoulli", rate: "2%" } }).loss).toStrictEqual({ model: "bernoulli", rate: 0.02 })
+  it("loss: a percentage is Bernoulli; Gilbert–Elliott and 4-state take netem's defaults", () => {
+    expect(link({ loss: "2%" }).loss).toStrictEqual({ model: "bernoulli", rate: 0.02, correlation: 0 })
+    expect(link({ loss: { model: "bernoulli", rate: "2%" } }).loss).toStrictEqual({ model: "bernoulli", rate: 0.02, correlation: 0 })
+    expect(link({ loss: "0%" }).loss).toStrictEqual({ model: "none" })
+    expect(link({ loss: { model: "gilbert-elliott", p: "1%", r: "30%" } }).loss).toStrictEqual({
+      model: "gilbert-elliott", p: 0.01, r: 0.3, lossInBad: 1, lossInGood: 0 })
+    expect(link({ loss: { model: "gilbert-elliott", p: "1%" } }).loss).toMatchObject({ r: 0.99 })
+    expect(link({ loss: { model: "markov4", p13: "2%" } }).loss).toStrictEqual({
+      model: "markov4", p13: 0.02, p31: 0.98, p32: 0, p23: 1, p14: 0 })
   })
 
   it("queue limit in SI or binary bytes", () => {

@@ -30,7 +30,7 @@ export class Markov4Loss implements LossModel {
     private readonly params: Markov4Params,
     private readonly rng: RandomStream,
   ) {
-    for (const [name, value] of Object.entries(params)) requireFraction(name, value)
+    for (const name of ["p13", "p31", "p32", "p23", "p14"] as const) requireFraction(name, params[name])
     if (params.p13 + params.p14 > 1) throw new RangeError(`p13 + p14 must not exceed 1, got ${params.p13} + ${params.p14}`)
     if (params.p31 + params.p32 > 1) throw new RangeError(`p31 + p32 must not exceed 1, got ${params.p31} + ${params.p32}`)
   }

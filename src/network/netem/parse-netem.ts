@@ -197,7 +197,10 @@ function parseOptions(tokens: Tokens): ImpairmentSpec {
 
   for (let word = tokens.next(); word !== undefined; word = tokens.next()) {
     const option = optionOf(word)
-    if (seen.has(option)) fail(`${word}: given twice; each netem option may appear at most once`)
+    if (seen.has(option)) {
+      const what = word === option ? "given twice" : `repeats "${option}" (an alias)`
+      fail(`${word}: ${what}; each netem option may appear at most once`)
+    }
     seen.add(option)
     switch (option) {
       case "delay":
