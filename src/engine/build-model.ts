@@ -11,6 +11,8 @@ import type { LinkDirection, LinkPacket } from "../network/link-direction.ts"
 import type { Node } from "../network/node.ts"
 import type { PacketSink } from "../network/packet.ts"
 import type { Scenario } from "../scenario/schema.ts"
+import { makeTrafficSource, scheduleTrafficSource } from "../traffic/make-traffic-source.ts"
+import type { FlowAttachPoint, TrafficSource } from "../traffic/traffic-source.ts"
 import { buildNetwork } from "./build-network.ts"
 import { ScenarioEvents } from "./schedule-events.ts"
 
@@ -26,10 +28,18 @@ export interface StreamModel {
   readonly receiver: StreamReceiver
 }
 
+export interface TrafficModel {
+  readonly id: string
+  readonly from: string
+  readonly to: string
+  readonly source: TrafficSource
+}
+
 export interface Model {
   readonly sim: Simulator
   readonly links: readonly LinkDirection<LinkPacket>[]
   readonly streams: readonly StreamModel[]
+  readonly traffic: readonly TrafficModel[]
 }
 
 /** Observers for chosen streams, by stream index (two per call: caller→callee, then back). */
@@ -84,5 +94,19 @@ export const buildModel = (scenario: Scenario, seed: number, observerFor: Observ
       streams.push({ callId: call.id, from, to, codec, call, sender, receiver })
     }
   }
-  return { sim, links: network.directions, streams }
+  // Traffic flows are numbered after the voice streams, so flow ids never clash at a node.
+  const traffic = scenario.traffic.map((t, i): TrafficModel => {
+    const destinationNode = nodeOf(t.to)
+    const source = makeTrafficSource(t.config, {
+      sim,
+      rng: random.stream(`traffic/${t.id}`),
+      firstHop: nodeOf(t.from),
+      destination: destinationNode.index,
+      flow: streams.length + i,
+      destinationNode: destinationNode as FlowAttachPoint,
+    })
+    scheduleTrafficSource(source, t.config)
+    return { id: t.id, from: t.from, to: t.to, source }
+  })
+  return { sim, links: network.directions, streams, traffic }
 }

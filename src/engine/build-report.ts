@@ -1,10 +1,10 @@
 import type { LogHistogram, RunningStats } from "../../sim/stats.ts"
 import { nsToSeconds, type TimeNs } from "../../sim/time.ts"
-import type { CallReport, LinkClassReport, LinkReport, Report, StreamReport } from "../report/schema.ts"
+import type { CallReport, LinkClassReport, LinkReport, Report, StreamReport, TrafficReport } from "../report/schema.ts"
 import { PRIORITY_CLASSES } from "../network/dscp.ts"
 import { nsToMsRounded, round } from "../report/round.ts"
 import type { LinkDirection, LinkPacket } from "../network/link-direction.ts"
-import type { Model, StreamModel } from "./build-model.ts"
+import type { Model, StreamModel, TrafficModel } from "./build-model.ts"
 import { streamQuality } from "./stream-quality.ts"
 
 /** Turns the model's counters and meters into the report, rounding only here. */
@@ -27,6 +27,26 @@ export const buildReport = (name: string, seed: number, model: Model, elapsedNs:
     simulatedSeconds: nsToSeconds(elapsedNs),
     calls,
     links: model.links.map((link) => linkReport(link, elapsedNs)),
+    traffic: model.traffic.map((t) => trafficReport(t, elapsedNs)),
+  }
+}
+
+const trafficReport = (t: TrafficModel, elapsedNs: TimeNs): TrafficReport => {
+  const { source } = t
+  const meter = source.meter
+  return {
+    id: t.id,
+    kind: source.kind,
+    from: t.from,
+    to: t.to,
+    packetsSent: source.packetsSent,
+    packetsReceived: meter.packetsReceived,
+    packetsDropped: source.packetsDropped,
+    goodputBps: elapsedNs > 0 ? Math.round((meter.bytesReceived * 8e9) / elapsedNs) : 0,
+    oneWayDelayMs: {
+      mean: meter.oneWayDelayNs.count > 0 ? nsToMsRounded(meter.oneWayDelayNs.mean) : null,
+      max: meter.oneWayDelayNs.count > 0 ? nsToMsRounded(meter.oneWayDelayNs.max) : null,
+    },
   }
 }
 

@@ -75,12 +75,28 @@ export const LinkReport = Schema.Struct({
   classes: Schema.Array(LinkClassReport),
 })
 
+/** One cross-traffic source: what it sent and what arrived. */
+export const TrafficReport = Schema.Struct({
+  id: Schema.String,
+  kind: Schema.String,
+  from: Schema.String,
+  to: Schema.String,
+  packetsSent: Schema.Number,
+  packetsReceived: Schema.Number,
+  /** Reported dropped by the network: queues, channel loss, corruption, link down. */
+  packetsDropped: Schema.Number,
+  /** Bits received per simulated second. */
+  goodputBps: Schema.Number,
+  oneWayDelayMs: Schema.Struct({ mean: Ms, max: Ms }),
+})
+
 export const Report = Schema.Struct({
   scenario: Schema.String,
   seed: Schema.Number,
   simulatedSeconds: Schema.Number,
   calls: Schema.Array(CallReport),
   links: Schema.Array(LinkReport),
+  traffic: Schema.Array(TrafficReport),
 })
 
 export type Report = typeof Report.Type
@@ -88,3 +104,4 @@ export type CallReport = typeof CallReport.Type
 export type StreamReport = typeof StreamReport.Type
 export type LinkReport = typeof LinkReport.Type
 export type LinkClassReport = typeof LinkClassReport.Type
+export type TrafficReport = typeof TrafficReport.Type

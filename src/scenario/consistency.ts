@@ -6,7 +6,7 @@
  */
 import type { ScenarioFile } from "./file.ts"
 import { ENDPOINT_KINDS } from "./model.ts"
-import { defaultCallId } from "./normalize.ts"
+import { defaultCallId, defaultTrafficId } from "./normalize.ts"
 import { presetLink, presetNames } from "./presets.ts"
 import { formatDuration } from "./units.ts"
 
@@ -20,7 +20,34 @@ export const findInconsistencies = (scenario: ScenarioFile): Array<Inconsistency
   ...badLinks(scenario),
   ...badCalls(scenario),
   ...badEvents(scenario),
+  ...badTraffic(scenario),
 ]
+
+const TRAFFIC_FIELDS = {
+  poisson: { needs: ["rate"], takes: ["rate", "ramp"] },
+  cbr: { needs: ["rate"], takes: ["rate", "ramp"] },
+  "on-off": { needs: ["peakRate", "onMean", "offMean"], takes: ["peakRate", "onMean", "offMean", "paretoShape", "ramp"] },
+  bulk: { needs: [], takes: ["ackDelay", "maxWindow"] },
+} as const
+const KIND_FIELDS = ["rate", "peakRate", "onMean", "offMean", "paretoShape", "ackDelay", "maxWindow", "ramp"] as const
+
+function badTraffic(s: ScenarioFile): Array<Inconsistency> {
+  const nodes = new Set(s.nodes.map((n) => n.id))
+  const found: Array<Inconsistency> = []
+  s.traffic.forEach((t, i) => {
+    const { needs, takes } = TRAFFIC_FIELDS[t.kind]
+    for (const field of needs)
+      if (t[field] === undefined) found.push({ path: ["traffic", i], issue: `${t.kind} traffic needs ${field}` })
+    for (const field of KIND_FIELDS)
+      if (t[field] !== undefined && !(takes as readonly string[]).includes(field))
+        found.push({ path: ["traffic", i, field], issue: `${t.kind} traffic has no ${field}; it takes ${takes.join(", ") || "none of the rate fields"}` })
+    for (const end of ["from", "to"] as const) if (!nodes.has(t[end])) found.push({ path: ["traffic", i, end], issue: unknownNode(s, t[end]) })
+    if (t.from === t.to) found.push({ path: ["traffic", i, "to"], issue: `traffic goes between two different nodes, but from and to are both "${t.from}"` })
+    else if (nodes.has(t.from) && nodes.has(t.to) && !reachableFrom(s, t.from).has(t.to))
+      found.push({ path: ["traffic", i], issue: `no route between ${t.from} and ${t.to}: no chain of links joins them` })
+  })
+  return found
+}
 
 function badEvents(s: ScenarioFile): Array<Inconsistency> {
   const links = new Set(s.links.map((l) => l.id))
@@ -42,13 +69,18 @@ function duplicateIds(s: ScenarioFile): Array<Inconsistency> {
   const claim = (id: string, owner: string, path: Inconsistency["path"], defaulted: boolean) => {
     const first = owners.get(id)
     if (first === undefined) owners.set(id, owner)
-    else if (defaulted) found.push({ path, issue: `this call's default id "${id}" is already used by ${first}; give the call an id` })
-    else found.push({ path, issue: `duplicate id "${id}", already used by ${first}; ids must be unique across nodes, links and calls` })
+    else if (defaulted) found.push({ path, issue: `the default id "${id}" is already used by ${first}; give this one an id` })
+    else found.push({ path, issue: `duplicate id "${id}", already used by ${first}; ids must be unique across nodes, links, calls and traffic` })
   }
   s.nodes.forEach((n, i) => claim(n.id, `nodes[${i}]`, ["nodes", i, "id"], false))
   s.links.forEach((l, i) => claim(l.id, `links[${i}]`, ["links", i, "id"], false))
   s.calls.forEach((c, i) =>
     c.id === undefined ? claim(defaultCallId(i), `calls[${i}]`, ["calls", i], true) : claim(c.id, `calls[${i}]`, ["calls", i, "id"], false),
+  )
+  s.traffic.forEach((t, i) =>
+    t.id === undefined
+      ? claim(defaultTrafficId(i), `traffic[${i}]`, ["traffic", i], true)
+      : claim(t.id, `traffic[${i}]`, ["traffic", i, "id"], false),
   )
   return found
 }

@@ -10,7 +10,7 @@
  */
 import { Effect, Schema, SchemaGetter, SchemaIssue } from "effect"
 import { findCodec, ptimeAllowed } from "../media/codecs.ts"
-import { PRIORITY_CLASSES } from "../network/dscp.ts"
+import { DSCP, PRIORITY_CLASSES } from "../network/dscp.ts"
 import { CODEC_NAMES, knownCodecs, resolveCodec } from "./codecs.ts"
 import { NodeKind } from "./model.ts"
 import { BitRate, ByteSize, Duration, Percentage, PositiveDuration } from "./quantities.ts"
@@ -173,6 +173,50 @@ const Call = Schema.Struct({
   }),
 )
 
+const DscpClass = Schema.Literals(Object.keys(DSCP) as (keyof typeof DSCP)[]).annotate({
+  expected: `a DSCP class name: ${Object.keys(DSCP).join(", ")}`,
+})
+
+const PacketSize = Schema.Union([
+  ByteSize,
+  Schema.Struct({ min: ByteSize, max: ByteSize }),
+  Schema.Literal("imix"),
+]).annotate({ expected: "a packet size like 1500B, { min: 64B, max: 1500B } or imix" })
+
+/** A rate change of an open-loop source from `at` on: `scale` × its configured rate. */
+const RateStep = Schema.Struct({
+  at: Duration,
+  scale: Schema.Number.annotate({ expected: "a factor ≥ 0, like 2" }).check(
+    Schema.makeFilter((n: number) => Number.isFinite(n) && n >= 0, { expected: "a factor ≥ 0, like 2" }),
+  ),
+})
+
+/** A plain number > 1 (a Pareto shape has no unit). */
+const ParetoShape = Schema.Number.annotate({ expected: "a Pareto shape greater than 1, like 1.5" }).check(
+  Schema.makeFilter((n: number) => Number.isFinite(n) && n > 1, { expected: "a Pareto shape greater than 1, like 1.5" }),
+)
+
+/** Cross traffic: which fields a kind needs is checked in consistency.ts. */
+const Traffic = Schema.Struct({
+  id: Schema.optionalKey(Id),
+  kind: Schema.Literals(["poisson", "cbr", "on-off", "bulk"]).annotate({ expected: "a traffic kind: poisson, cbr, on-off or bulk" }),
+  from: Id,
+  to: Id,
+  rate: Schema.optionalKey(BitRate),
+  peakRate: Schema.optionalKey(BitRate),
+  onMean: Schema.optionalKey(PositiveDuration),
+  offMean: Schema.optionalKey(PositiveDuration),
+  paretoShape: Schema.optionalKey(ParetoShape),
+  ackDelay: Schema.optionalKey(Duration),
+  maxWindow: Schema.optionalKey(PositiveCount),
+  packetSize: PacketSize.pipe(defaultTo("1500B")),
+  class: DscpClass.pipe(defaultTo("be")),
+  start: Duration.pipe(defaultTo("0s")),
+  stop: Schema.optionalKey(Duration),
+  ramp: Schema.optionalKey(Schema.Array(RateStep)),
+})
+export type FileTraffic = typeof Traffic.Type
+
 /** What an event may change on a running link: anything but its queue. */
 const { queue: _queue, ...changeableParams } = linkParams
 const LinkChange = Schema.Struct(changeableParams)
@@ -195,6 +239,7 @@ export const ScenarioFile = Schema.Struct({
   nodes: Schema.Array(Node).annotate({ expected: "a list of nodes, like - { id: alice, kind: phone }" }),
   links: Schema.Array(Link).annotate({ expected: "a list of links" }),
   calls: Schema.Array(Call).annotate({ expected: "a list of calls" }),
+  traffic: Schema.Array(Traffic).annotate({ expected: "a list of traffic sources, like - { kind: poisson, from: a, to: b, rate: 1Mbit/s }" }).pipe(defaultTo([])),
   events: Schema.Array(Event).annotate({ expected: "a list of events, like - { at: 30s, link: wan, state: down }" }).pipe(defaultTo([])),
 })
 

@@ -14,6 +14,7 @@
 import { Schema } from "effect"
 import { PRIORITY_CLASSES } from "../network/dscp.ts"
 import type { DelaySpec, LossSpec } from "../network/impairment-spec.ts"
+import type { TrafficConfig } from "../traffic/traffic-config.ts"
 import { CODEC_NAMES } from "./codecs.ts"
 
 /** Endpoints terminate calls; routers and switches only forward. */
@@ -96,6 +97,14 @@ export const Event = Schema.Struct({
   down: Schema.optionalKey(LinkDirection),
 })
 
+/** A cross-traffic source: its ends and its decoded settings (see src/traffic/traffic-config.ts). */
+export const Traffic = Schema.Struct({
+  id: Schema.String,
+  from: Schema.String,
+  to: Schema.String,
+  config: Schema.declare<TrafficConfig>(isObject),
+})
+
 export const ScenarioModel = Schema.Struct({
   name: Schema.String,
   seed: Schema.Number,
@@ -103,5 +112,6 @@ export const ScenarioModel = Schema.Struct({
   nodes: Schema.Array(Node),
   links: Schema.Array(Link),
   calls: Schema.Array(Call),
+  traffic: Schema.Array(Traffic),
   events: Schema.Array(Event),
 })

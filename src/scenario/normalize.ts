@@ -8,7 +8,10 @@
  *
  * Runs only on a decoded, consistent file, so it cannot fail.
  */
-import type { LinkParams, ScenarioFile } from "./file.ts"
+import { DSCP } from "../network/dscp.ts"
+import { SIMPLE_IMIX, type PacketSizeConfig } from "../traffic/packet-size.ts"
+import type { TrafficConfig } from "../traffic/traffic-config.ts"
+import type { FileTraffic, LinkParams, ScenarioFile } from "./file.ts"
 import type { DelaySpec, LossSpec } from "../network/impairment-spec.ts"
 import { presetLink } from "./presets.ts"
 import type { ScenarioModel } from "./model.ts"
@@ -26,8 +29,38 @@ export const toModel = (file: ScenarioFile): Model => ({
   nodes: file.nodes.map(({ id, kind }) => ({ id, kind })),
   links: file.links.map(toLink),
   calls: file.calls.map((call, index) => toCall(call, index, file.duration)),
+  traffic: file.traffic.map(toTraffic),
   events: toEvents(file),
 })
+
+export const defaultTrafficId = (index: number): string => `traffic-${index + 1}`
+
+const toPacketSize = (size: FileTraffic["packetSize"]): PacketSizeConfig => {
+  if (size === "imix") return { kind: "mix", entries: SIMPLE_IMIX }
+  if (typeof size === "number") return { kind: "fixed", sizeBytes: size }
+  return { kind: "uniform", minBytes: size.min, maxBytes: size.max }
+}
+
+/** Kind-specific fields are known present here: consistency.ts checks them first. */
+const toTraffic = (t: FileTraffic, index: number): Model["traffic"][number] => {
+  const common = {
+    dscp: DSCP[t.class],
+    packetSize: toPacketSize(t.packetSize),
+    startNs: t.start,
+    ...(t.stop === undefined ? {} : { stopNs: t.stop }),
+  }
+  const rateSchedule = (t.ramp ?? []).map((step) => ({ atNs: step.at, scale: step.scale }))
+  const config: TrafficConfig =
+    t.kind === "bulk"
+      ? { kind: "bulk", ...common, ackDelayNs: t.ackDelay ?? DEFAULT_ACK_DELAY_NS, ...(t.maxWindow === undefined ? {} : { maxCwndPackets: t.maxWindow }) }
+      : t.kind === "on-off"
+        ? { kind: "on-off", ...common, rateSchedule, peakRateBps: t.peakRate!, onMeanNs: t.onMean!, offMeanNs: t.offMean!, paretoShape: t.paretoShape ?? 1.5 }
+        : { kind: t.kind, ...common, rateSchedule, rateBps: t.rate! }
+  return { id: t.id ?? defaultTrafficId(index), from: t.from, to: t.to, config }
+}
+
+/** The bulk transfer's ACKs return after this long unless the file says otherwise. */
+const DEFAULT_ACK_DELAY_NS = 20_000_000
 
 const DEFAULT_QUEUE_LIMIT_BYTES = 64_000
 

@@ -90,7 +90,7 @@ const cases: ReadonlyArray<{
     json: (s) => void (s.links[0].id = "alice"),
     jsonAt: '"id": "alice",\n      "between"',
     expected:
-      'bad.yaml:18:9: links[0].id: duplicate id "alice", already used by nodes[0]; ids must be unique across nodes, links and calls',
+      'bad.yaml:18:9: links[0].id: duplicate id "alice", already used by nodes[0]; ids must be unique across nodes, links, calls and traffic',
   },
 ]
 
@@ -204,7 +204,7 @@ describe("more mistakes, worded for the user", () => {
 
   it("a default call id that collides with an explicit one", () => {
     const text = edit(DEFAULT, "calls:\n", "calls:\n  - { id: call-2, from: bob, to: alice, codec: PCMA, ptime: 20ms }\n  - { from: bob, to: alice, codec: PCMA, ptime: 20ms }\n")
-    expect(errorsOf(text, "bad.yaml")).toContain('bad.yaml:28:5: calls[1]: this call\'s default id "call-2" is already used by calls[0]; give the call an id')
+    expect(errorsOf(text, "bad.yaml")).toContain('bad.yaml:28:5: calls[1]: the default id "call-2" is already used by calls[0]; give this one an id')
   })
 })
 

@@ -53,6 +53,7 @@ describe("the default scenario", () => {
       name: "Two phones on a LAN",
       seed: 1,
       durationNs: 60_000_000_000,
+      traffic: [],
       events: [],
       nodes: [
         { id: "alice", kind: "phone" },
@@ -102,6 +103,7 @@ describe("defaults", () => {
   const expectedMinimal: Scenario = {
     name: "Minimal",
     seed: 7,
+    traffic: [],
     durationNs: 10_000_000_000,
     events: [],
     nodes: [

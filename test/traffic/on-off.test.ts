@@ -133,7 +133,7 @@ describe("on-off source", () => {
         src.start(0)
       }
       sim.runUntil(durationS * S)
-      return varianceTimeHurst(rec.counts, 128)
+      return varianceTimeHurst(rec.counts, 64) // windows of 1…64 s: ≥ 62 of them at the largest scale
     }
     const hOnOff = aggregateH(true)
     const hPoisson = aggregateH(false)
