@@ -14,7 +14,7 @@ describe("voiplab run", () => {
     const r = runCli("run", "scenarios/default.yaml", "--json", "--seed", "7")
     expect(r.status).toBe(0)
     const report = JSON.parse(r.stdout)
-    expect(Object.keys(report)).toEqual(["scenario", "seed", "simulatedSeconds", "calls", "links"])
+    expect(Object.keys(report)).toEqual(["scenario", "seed", "simulatedSeconds", "calls", "links", "traffic"])
     expect(report.seed).toBe(7)
     const stream = report.calls[0].streams[0]
     for (const key of [
