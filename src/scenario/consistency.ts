@@ -102,6 +102,11 @@ function badLinks(s: ScenarioFile): Array<Inconsistency> {
       found.push({ path: ["links", i, "preset"], issue: `unknown preset "${link.preset}"; the presets are ${presetNames().join(", ")}` })
       return
     }
+    for (const [where, layer] of [[[], link], [["up"], link.up], [["down"], link.down]] as const) {
+      const both = (["delay", "jitter", "loss", "duplicate", "corrupt"] as const).filter((f) => layer?.[f] !== undefined)
+      if (layer?.impairment !== undefined && both.length > 0)
+        found.push({ path: ["links", i, ...where, "impairment"], issue: `give impairment or ${both.join(", ")}, not both` })
+    }
     for (const d of ["up", "down"] as const) {
       const layers = [preset, preset?.[d], link, link[d]]
       if (layers.every((l) => l?.bandwidth === undefined))

@@ -11,6 +11,8 @@
 import { Effect, Schema, SchemaGetter, SchemaIssue } from "effect"
 import { findCodec, ptimeAllowed } from "../media/codecs.ts"
 import { DSCP, PRIORITY_CLASSES } from "../network/dscp.ts"
+import type { ImpairmentSpec } from "../network/impairment-spec.ts"
+import { parseNetem } from "../network/netem/parse-netem.ts"
 import { CODEC_NAMES, knownCodecs, resolveCodec } from "./codecs.ts"
 import { NodeKind } from "./model.ts"
 import { BitRate, ByteSize, Duration, Percentage, PositiveDuration } from "./quantities.ts"
@@ -104,6 +106,20 @@ const Queue = Schema.Struct({
   police: Schema.optionalKey(Schema.Array(RateLimit)),
 })
 
+/** A netem option string, decoded by parseNetem: the message of a bad one lands at the field. */
+const NetemString = Schema.String.annotate({ expected: 'netem options, like "delay 40ms 10ms 25% loss gemodel 1% 30%"' }).pipe(
+  Schema.decodeTo(Schema.declare<ImpairmentSpec>((u): u is ImpairmentSpec => typeof u === "object" && u !== null), {
+    decode: SchemaGetter.transformEffect((text: string) => {
+      const parsed = parseNetem(text)
+      if (!parsed.ok) return Effect.fail(new SchemaIssue.InvalidValue({ message: `netem: ${parsed.message}` }))
+      if (parsed.spec.reorder.rate > 0)
+        return Effect.fail(new SchemaIssue.InvalidValue({ message: "netem reorder is not simulated; jitter reorders packets as in netem" }))
+      return Effect.succeed(parsed.spec)
+    }),
+    encode: SchemaGetter.forbidden(() => "netem strings are not written back"),
+  }),
+)
+
 /** What a link direction can be given; every field optional here, defaults apply after presets and overrides. */
 const linkParams = {
   bandwidth: Schema.optionalKey(BitRate),
@@ -113,6 +129,8 @@ const linkParams = {
   duplicate: Schema.optionalKey(Percentage),
   corrupt: Schema.optionalKey(Percentage),
   keepOrder: Schema.optionalKey(Schema.Boolean.annotate({ expected: "true or false" })),
+  /** Instead of delay, jitter, loss, duplicate and corrupt: the same written as netem options. */
+  impairment: Schema.optionalKey(NetemString),
   queue: Schema.optionalKey(Queue),
 }
 

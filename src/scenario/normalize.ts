@@ -114,10 +114,7 @@ const toDirection = (layers: readonly Layer[]): Model["links"][number]["up"] => 
   const noLimit = queue.limit === undefined && queue.limitPackets === undefined
   return {
     bandwidthBps: pick(layers, "bandwidth")!, // consistency.ts checks that some layer sets it
-    delay: toDelay(pick(layers, "delay") ?? 0, pick(layers, "jitter")),
-    loss: toLoss(pick(layers, "loss") ?? 0),
-    duplicateRate: pick(layers, "duplicate") ?? 0,
-    corruptRate: pick(layers, "corrupt") ?? 0,
+    ...impairmentsOf(layers),
     keepOrder: pick(layers, "keepOrder") ?? false,
     queue: {
       discipline: queue.discipline ?? "fifo",
@@ -127,6 +124,34 @@ const toDirection = (layers: readonly Layer[]): Model["links"][number]["up"] => 
       police: (queue.police ?? []).map(toRateLimit),
     },
   }
+}
+
+/** A netem string sets every impairment at once; a later layer's own fields override it field by field. */
+const impairmentsOf = (layers: readonly Layer[]) => {
+  let delayNs = 0
+  let jitter: LinkParams["jitter"]
+  let delay: DelaySpec | undefined
+  let loss: LossSpec = { model: "none" }
+  let duplicateRate = 0
+  let corruptRate = 0
+  for (const layer of layers) {
+    if (layer === undefined) continue
+    if (layer.impairment !== undefined) {
+      delay = layer.impairment.delay
+      loss = layer.impairment.loss
+      duplicateRate = layer.impairment.duplicate.rate
+      corruptRate = layer.impairment.corrupt.rate
+    }
+    if (layer.delay !== undefined || layer.jitter !== undefined) {
+      delayNs = layer.delay ?? delay?.delayNs ?? delayNs
+      jitter = layer.jitter ?? jitter
+      delay = toDelay(delayNs, jitter)
+    }
+    if (layer.loss !== undefined) loss = toLoss(layer.loss)
+    if (layer.duplicate !== undefined) duplicateRate = layer.duplicate
+    if (layer.corrupt !== undefined) corruptRate = layer.corrupt
+  }
+  return { delay: delay ?? toDelay(0, undefined), loss, duplicateRate, corruptRate }
 }
 
 const toRateLimit = (r: NonNullable<NonNullable<LinkParams["queue"]>["shape"]>[number]) => ({

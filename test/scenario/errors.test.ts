@@ -192,6 +192,15 @@ describe("more mistakes, worded for the user", () => {
     expect(first(from, to)).toBe(expected)
   })
 
+  it("a bad netem string, and a netem string beside the fields it sets", () => {
+    expect(firstError(edit(DEFAULT, "jitter: 0.2ms", 'impairment: "delay 40ms loss gemodel x"'), "bad.yaml")).toMatch(
+      /^bad\.yaml:22:17: links\[0\]\.impairment: netem: .*gemodel/,
+    )
+    expect(firstError(edit(DEFAULT, "jitter: 0.2ms", 'impairment: "delay 40ms 10ms"'), "bad.yaml")).toBe(
+      "bad.yaml:22:17: links[0].impairment: give impairment or delay, loss, not both",
+    )
+  })
+
   it("a call between unconnected phones points at the call and names both ends", () => {
     const text = edit(edit(DEFAULT, "  - { id: bob, kind: phone }", "  - { id: bob, kind: phone }\n  - { id: carol, kind: phone }"), "to: bob", "to: carol")
     expect(firstError(text, "bad.yaml")).toBe("bad.yaml:28:5: calls[0]: no route between alice and carol: no chain of links joins them")

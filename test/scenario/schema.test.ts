@@ -173,6 +173,14 @@ describe("shorthands and their long forms", () => {
       model: "markov4", p13: 0.02, p31: 0.98, p32: 0, p23: 1, p14: 0 })
   })
 
+  it("impairment: a netem string sets delay, jitter, loss, duplication and corruption at once", () => {
+    const l = link({ impairment: "delay 40ms 10ms 25% distribution normal loss gemodel 1% 30% duplicate 1% corrupt 0.1%" })
+    expect(l.delay).toStrictEqual({ delayNs: 40_000_000, jitterNs: 10_000_000, correlation: 0.25, distribution: "normal" })
+    expect(l.loss).toStrictEqual({ model: "gilbert-elliott", p: 0.01, r: 0.3, lossInBad: 1, lossInGood: 0 })
+    expect(l.duplicateRate).toBe(0.01)
+    expect(l.corruptRate).toBe(0.001)
+  })
+
   it("queue limit in SI or binary bytes", () => {
     expect(link({ queue: { limit: "16KiB" } }).queue.limitBytes).toBe(16_384)
     expect(link({ queue: {} }).queue.limitBytes).toBe(64_000)

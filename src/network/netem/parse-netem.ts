@@ -195,7 +195,14 @@ function parseOptions(tokens: Tokens): ImpairmentSpec {
   let reorder: { rate: number; correlation: number } | undefined
   let gapPackets: number | undefined
 
-  for (let word = tokens.next(); word !== undefined; word = tokens.next()) {
+  for (;;) {
+    const before = tokens.previous
+    const word = tokens.next()
+    if (word === undefined) break
+    if (looksLikeNumber(word)) {
+      const after = before === "" ? "" : ` after "${before}"`
+      fail(`unexpected value "${word}"${after}: values follow their option, e.g. "delay 100ms 20ms 25%"`)
+    }
     const option = optionOf(word)
     if (seen.has(option)) {
       const what = word === option ? "given twice" : `repeats "${option}" (an alias)`
