@@ -1,6 +1,7 @@
 import type { LogHistogram, RunningStats } from "../../sim/stats.ts"
 import { nsToSeconds, type TimeNs } from "../../sim/time.ts"
 import type { CallReport, LinkClassReport, LinkReport, Report, StreamReport, TrafficReport } from "../report/schema.ts"
+import { newDelayHistogramNs } from "../network/delay-histogram.ts"
 import { PRIORITY_CLASSES } from "../network/dscp.ts"
 import { nsToMsRounded, round } from "../report/round.ts"
 import type { LinkDirection, LinkPacket } from "../network/link-direction.ts"
@@ -90,7 +91,7 @@ const linkReport = (d: LinkDirection<LinkPacket>, elapsedNs: TimeNs): LinkReport
     packetsDuplicated: d.packetsDuplicated,
     packetsDroppedDown: d.packetsDroppedDown,
     packetsInFlight: d.packetsInFlight,
-    queueDelayMs: queueDelay(d.queueDelayNs, d.queueDelayHistogramNs),
+    queueDelayMs: queueDelay(d.queueDelayNs, mergedHistogram(d.classes.map((c) => c.queueDelayHistogramNs))),
     classes: d.classes.map(
       (c, i): LinkClassReport => ({
         class: PRIORITY_CLASSES[i]!,
@@ -100,6 +101,13 @@ const linkReport = (d: LinkDirection<LinkPacket>, elapsedNs: TimeNs): LinkReport
       }),
     ),
   }
+}
+
+/** One histogram per class is kept on the hot path; the link's own is their sum. */
+const mergedHistogram = (parts: readonly LogHistogram[]): LogHistogram => {
+  const all = newDelayHistogramNs()
+  for (const h of parts) all.merge(h)
+  return all
 }
 
 const queueDelay = (stats: RunningStats, h: LogHistogram) => ({

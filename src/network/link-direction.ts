@@ -9,6 +9,8 @@ import type { EgressQueue } from "./queues/egress-queue.ts"
 
 // Event kinds; the link's epoch (bumped when it goes down) rides in the same arg, so events of
 // packets that were on the wire or propagating when the link failed can recognise themselves.
+// A packet's fate and arrival are drawn when its serialization starts, so an idle link costs one
+// event per packet (its arrival); TRANSMIT_DONE is scheduled only when packets wait behind it.
 const TRANSMIT_DONE = 0
 const ARRIVE = 1
 const ARRIVE_CORRUPTED = 2
@@ -55,7 +57,10 @@ export class LinkDirection<P extends LinkPacket> implements PacketSink<P>, Event
   bandwidthBps: number
   private readonly queue: EgressQueue<P>
   private channel: Channel
-  private transmitting = false
+  /** The transmitter is busy until then. */
+  private busyUntilNs: TimeNs = 0
+  /** A TRANSMIT_DONE is scheduled to serve the queue. */
+  private donePending = false
   private wakeUpPending = false
   private epoch = 0
   private down = false
@@ -71,7 +76,6 @@ export class LinkDirection<P extends LinkPacket> implements PacketSink<P>, Event
   packetsDroppedDown = 0
   busyNs: TimeNs = 0
   readonly queueDelayNs = new RunningStats()
-  readonly queueDelayHistogramNs = newDelayHistogramNs()
   readonly classes = PRIORITY_CLASSES.map(() => new ClassStats())
 
   constructor(
@@ -115,7 +119,9 @@ export class LinkDirection<P extends LinkPacket> implements PacketSink<P>, Event
       packet.owner?.packetDropped(packet)
       return
     }
-    if (!this.transmitting) this.transmitNext()
+    if (this.donePending) return
+    if (this.sim.nowNs >= this.busyUntilNs) this.transmitNext()
+    else this.scheduleDone()
   }
 
   /** The link fails: what is queued, on the wire or propagating is lost; new packets are dropped. */
@@ -123,7 +129,8 @@ export class LinkDirection<P extends LinkPacket> implements PacketSink<P>, Event
     if (this.down) return
     this.down = true
     this.epoch++
-    this.transmitting = false
+    this.busyUntilNs = this.sim.nowNs // what was on the wire is lost with the epoch
+    this.donePending = false
     this.queue.flush((p) => this.discardDown(p))
   }
 
@@ -140,47 +147,55 @@ export class LinkDirection<P extends LinkPacket> implements PacketSink<P>, Event
     const kind = arg % KINDS
     if (kind === WAKE_UP) {
       this.wakeUpPending = false
-      if (!this.transmitting && !this.down) this.transmitNext()
+      if (!this.down && !this.donePending && this.sim.nowNs >= this.busyUntilNs) this.transmitNext()
+      return
+    }
+    const stale = (arg - kind) / KINDS !== this.epoch // the link went down meanwhile
+    if (kind === TRANSMIT_DONE) {
+      if (stale) return
+      this.donePending = false
+      this.transmitNext()
       return
     }
     const packet = ref as P
-    if ((arg - kind) / KINDS !== this.epoch) return this.discardDown(packet) // the link went down meanwhile
+    if (stale) return this.discardDown(packet)
     if (kind === ARRIVE) {
       this.packetsDelivered++
       this.sink.receive(packet)
     } else if (kind === ARRIVE_CORRUPTED) {
       this.packetsCorrupted++ // the receiver's checksum discards it
       packet.owner?.packetDropped(packet)
-    } else {
-      this.launch(packet)
-      this.transmitNext()
     }
   }
 
-  /** The last bit has left: the channel decides the packet's fate (and maybe a copy's). */
-  private launch(packet: P): void {
+  /** Serialization ends at `departNs`: the channel decides the packet's fate (and maybe a copy's). */
+  private launch(packet: P, departNs: TimeNs): void {
     if (this.channel.isLost()) {
       this.packetsLost++
       packet.owner?.packetDropped(packet)
       return
     }
-    this.propagate(packet)
+    this.propagate(packet, departNs)
     if (this.channel.isDuplicated()) {
       this.packetsDuplicated++
-      this.propagate(packet.duplicate() as P)
+      this.propagate(packet.duplicate() as P, departNs)
     }
   }
 
-  private propagate(packet: P): void {
+  private propagate(packet: P, departNs: TimeNs): void {
     const kind = this.channel.isCorrupted() ? ARRIVE_CORRUPTED : ARRIVE
-    this.sim.scheduleAt(this.channel.arrivalNs(this.sim.nowNs), this, this.epoch * KINDS + kind, packet)
+    this.sim.scheduleAt(this.channel.arrivalNs(departNs), this, this.epoch * KINDS + kind, packet)
+  }
+
+  private scheduleDone(): void {
+    this.donePending = true
+    this.sim.scheduleAt(this.busyUntilNs, this, this.epoch * KINDS + TRANSMIT_DONE)
   }
 
   private transmitNext(): void {
     const nowNs = this.sim.nowNs
     const packet = this.queue.poll(nowNs)
     if (packet === undefined) {
-      this.transmitting = false
       const releaseNs = this.queue.length > 0 ? this.queue.nextReleaseNs(nowNs) : Infinity
       if (releaseNs !== Infinity && !this.wakeUpPending) {
         this.wakeUpPending = true
@@ -188,16 +203,16 @@ export class LinkDirection<P extends LinkPacket> implements PacketSink<P>, Event
       }
       return
     }
-    this.transmitting = true
     const waitedNs = nowNs - packet.queuedAtNs
     this.queueDelayNs.add(waitedNs)
-    this.queueDelayHistogramNs.add(waitedNs)
     const stats = this.classes[priorityClassOf(packet.dscp)]!
     stats.queueDelayNs.add(waitedNs)
     stats.queueDelayHistogramNs.add(waitedNs)
     const durationNs = serializationNs(packet.sizeBytes, this.bandwidthBps)
     this.busyNs += durationNs
-    this.sim.scheduleIn(durationNs, this, this.epoch * KINDS + TRANSMIT_DONE, packet)
+    this.busyUntilNs = nowNs + durationNs
+    this.launch(packet, this.busyUntilNs)
+    if (this.queue.length > 0) this.scheduleDone()
   }
 
   private discardDown(packet: P): void {
