@@ -29,6 +29,8 @@ export class LogHistogram {
   private readonly minIndex: number
   /** counts[0]: below minValue; counts[k]: bucket minIndex + k - 1; last: above maxValue. */
   private readonly counts: Float64Array
+  /** upperBounds[k]: the largest value of bucket k, γ^(minIndex + k - 1), from the portable exp. */
+  private readonly upperBounds: Float64Array
   private n = 0
   private lowest = NaN
   private highest = NaN
@@ -50,6 +52,7 @@ export class LogHistogram {
     this.minIndex = Math.ceil(log(minValue) / this.logGamma)
     const maxIndex = Math.ceil(log(maxValue) / this.logGamma)
     this.counts = new Float64Array(maxIndex - this.minIndex + 3)
+    this.upperBounds = upperBoundsFor(this.minIndex, this.counts.length, this.logGamma)
   }
 
   /** Adds a non-negative observation. */
@@ -60,10 +63,15 @@ export class LogHistogram {
     if (x < this.minValue) k = 0
     else if (x > this.maxValue) k = counts.length - 1
     else {
-      // Clamp: rounding in log() may push a value at an edge one bucket out.
-      k = Math.ceil(log(x) / this.logGamma) - this.minIndex + 1
+      // The engine's Math.log is fast but may differ in the last bit between engines; the
+      // bucket is then settled against the portable bounds, so it is the same everywhere.
+      k = Math.ceil(Math.log(x) / this.logGamma) - this.minIndex + 1
+      const top = counts.length - 2
       if (k < 1) k = 1
-      else if (k > counts.length - 2) k = counts.length - 2
+      else if (k > top) k = top
+      const upper = this.upperBounds
+      while (k > 1 && x <= upper[k - 1]!) k--
+      while (k < top && x > upper[k]!) k++
     }
     counts[k]!++
     if (this.n++ === 0) {
@@ -136,4 +144,18 @@ export class LogHistogram {
     this.n += other.n
     this.total += other.total
   }
+}
+
+const boundsCache = new Map<string, Float64Array>()
+
+/** Bucket upper bounds, shared by every histogram with the same layout (they never change). */
+function upperBoundsFor(minIndex: number, length: number, logGamma: number): Float64Array {
+  const key = `${minIndex}/${length}/${logGamma}`
+  let bounds = boundsCache.get(key)
+  if (bounds === undefined) {
+    bounds = new Float64Array(length)
+    for (let k = 1; k < length - 1; k++) bounds[k] = exp((minIndex + k - 1) * logGamma)
+    boundsCache.set(key, bounds)
+  }
+  return bounds
 }

@@ -15,5 +15,6 @@ export const simulate = (scenario: Scenario, options: SimulateOptions = {}): Rep
   const seed = options.seed ?? scenario.seed
   const model = buildModel(scenario, seed, options.observerFor)
   model.sim.runUntil(scenario.durationNs)
+  for (const stream of model.streams) stream.receiver.playUntil(scenario.durationNs)
   return buildReport(scenario.name, seed, model, scenario.durationNs)
 }

@@ -1,4 +1,4 @@
-import type { EventHandler, Simulator } from "../../sim/simulator.ts"
+import type { Simulator } from "../../sim/simulator.ts"
 import { RunningStats } from "../../sim/stats.ts"
 import { newDelayHistogramNs } from "../network/delay-histogram.ts"
 import type { TimeNs } from "../../sim/time.ts"
@@ -25,8 +25,12 @@ export interface StreamReceiverConfig {
 /**
  * The receiving end of one stream: RFC 3550 statistics on arrival, then the jitter buffer, then a
  * playout clock that takes one frame per packetization interval and conceals what is missing.
+ *
+ * The playout clock needs no events of its own: the ticks due up to a packet's arrival run just
+ * before it is inserted (a tick wins a tie with an arrival), and `finish` runs the rest at the end.
+ * The buffer sees the same calls, with the same times, in the same order as with one event per tick.
  */
-export class StreamReceiver implements PacketSink<VoicePacket>, EventHandler {
+export class StreamReceiver implements PacketSink<VoicePacket> {
   readonly rtp: RtpReceiverStats
   readonly oneWayDelayNs = new RunningStats()
   readonly oneWayDelayHistogramNs = newDelayHistogramNs()
@@ -40,6 +44,7 @@ export class StreamReceiver implements PacketSink<VoicePacket>, EventHandler {
   framesPlayed = 0
   framesConcealed = 0
   private framesLeft = -1 // unknown until the first packet arrives
+  private nextTickNs: TimeNs = Infinity
 
   constructor(
     private readonly sim: Simulator,
@@ -52,6 +57,7 @@ export class StreamReceiver implements PacketSink<VoicePacket>, EventHandler {
 
   receive(packet: VoicePacket): void {
     const nowNs = this.sim.nowNs
+    this.playUntil(nowNs)
     packet.arrivalNs = nowNs
     this.rtp.onPacket(packet.seq, packet.rtpTimestamp, nowNs)
     const delayNs = nowNs - packet.sentNs
@@ -64,9 +70,17 @@ export class StreamReceiver implements PacketSink<VoicePacket>, EventHandler {
     if (this.framesLeft < 0) this.startPlayout(packet)
   }
 
+  /** Runs the playout ticks due at or before `endNs` (the end of the run, for the last ones). */
+  playUntil(endNs: TimeNs): void {
+    while (this.framesLeft > 0 && this.nextTickNs <= endNs) {
+      this.tick(this.nextTickNs)
+      this.nextTickNs += this.config.ptimeNs
+      this.framesLeft--
+    }
+  }
+
   /** One playout tick: play the due frame or conceal it. */
-  handleEvent(): void {
-    const nowNs = this.sim.nowNs
+  private tick(nowNs: TimeNs): void {
     const packet = this.jitterBuffer.pull(nowNs)
     if (packet === null) {
       this.framesConcealed++
@@ -77,7 +91,6 @@ export class StreamReceiver implements PacketSink<VoicePacket>, EventHandler {
       this.jitterBufferDelayNs.add(nowNs - packet.arrivalNs)
       this.jitterBufferDelayHistogramNs.add(nowNs - packet.arrivalNs)
     }
-    if (--this.framesLeft > 0) this.sim.scheduleIn(this.config.ptimeNs, this)
   }
 
   private startPlayout(first: VoicePacket): void {
@@ -86,6 +99,6 @@ export class StreamReceiver implements PacketSink<VoicePacket>, EventHandler {
     const c = this.config
     const firstFrame = Math.round(((first.rtpTimestamp - c.initialTimestamp) | 0) / c.samplesPerPacket)
     this.framesLeft = c.packetCount - firstFrame
-    if (this.framesLeft > 0) this.sim.scheduleAt(Math.max(startNs, this.sim.nowNs), this)
+    this.nextTickNs = Math.max(startNs, this.sim.nowNs)
   }
 }

@@ -122,3 +122,26 @@ describe("LogHistogram (DDSketch-style)", () => {
     expect(() => new LogHistogram({ minValue: 10, maxValue: 1 })).toThrow(RangeError)
   })
 })
+
+describe("LogHistogram buckets do not depend on the engine's Math.log", () => {
+  it("a Math.log that is off in the last bits puts every value in the same bucket", () => {
+    // Values on and right next to the bucket bounds γ^i (α = 1 %), where a wobble in log() matters.
+    const gamma = 1.01 / 0.99
+    const values = Array.from({ length: 3000 }, (_, i) => gamma ** (i - 1000)).flatMap((b) => [b * (1 - 2e-16), b, b * (1 + 2e-16)])
+    const fill = () => {
+      const h = new LogHistogram()
+      for (const v of values) h.add(v)
+      return Array.from({ length: 101 }, (_, i) => h.quantile(i / 100))
+    }
+    const reference = fill()
+    const nativeLog = Math.log
+    try {
+      for (const wobble of [1 + 1e-15, 1 - 1e-15]) {
+        Math.log = (x: number) => nativeLog(x) * wobble
+        expect(fill()).toEqual(reference)
+      }
+    } finally {
+      Math.log = nativeLog
+    }
+  })
+})
