@@ -72,7 +72,8 @@ const streamReport = (stream: StreamModel): StreamReport => {
       p95: quantileMs(r.jitterBufferDelayHistogramNs, 0.95),
     },
     mouthToEarDelayMs: round(q.mouthToEarDelayMs, 3),
-    rFactor: round(q.eModel.R, 2),
+    // G.107 rates connections on 0..100 (§7.1); a formula result below 0 means "unusable" all the same.
+    rFactor: round(Math.max(0, q.eModel.R), 2),
     mos: round(q.eModel.MOS, 2),
   }
 }

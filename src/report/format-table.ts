@@ -3,8 +3,10 @@ import { textTable } from "./text-table.ts"
 
 const num = (x: number | null, digits: number): string => (x === null ? "–" : x.toFixed(digits))
 
-const rate = (bps: number): string =>
-  bps >= 1e9 ? `${bps / 1e9} Gbit/s` : bps >= 1e6 ? `${bps / 1e6} Mbit/s` : bps >= 1e3 ? `${bps / 1e3} kbit/s` : `${bps} bit/s`
+const rate = (bps: number): string => {
+  const [scale, unit] = bps >= 1e9 ? [1e9, "Gbit/s"] : bps >= 1e6 ? [1e6, "Mbit/s"] : bps >= 1e3 ? [1e3, "kbit/s"] : [1, "bit/s"]
+  return `${Number((bps / scale).toPrecision(4))} ${unit}`
+}
 
 /** The human-readable report that `voiplab run` prints by default. */
 export const formatReportTable = (report: Report): string => {
@@ -34,6 +36,17 @@ export const formatReportTable = (report: Report): string => {
     String(l.packetsLost),
     `${num(l.queueDelayMs.mean, 3)} / ${num(l.queueDelayMs.p95, 3)} / ${num(l.queueDelayMs.max, 3)}`,
   ])
+  const traffic = report.traffic.map((t) => [
+    `${t.id} ${t.from}→${t.to}`,
+    t.kind,
+    String(t.packetsSent),
+    String(t.packetsReceived),
+    String(t.packetsDropped),
+    rate(t.goodputBps),
+    `${num(t.oneWayDelayMs.mean, 1)} / ${num(t.oneWayDelayMs.max, 1)}`,
+  ])
+  const trafficTable =
+    traffic.length === 0 ? [] : ["", textTable(["traffic", "kind", "sent", "recv", "dropped", "goodput", "delay ms mean/max"], traffic)]
   return [
     `${report.scenario} — seed ${report.seed}, ${report.simulatedSeconds} s simulated`,
     "",
@@ -43,8 +56,10 @@ export const formatReportTable = (report: Report): string => {
     ),
     "",
     textTable(["link", "bandwidth", "util", "sent", "dropped", "lost", "queue ms mean/p95/max"], links),
+    ...trafficTable,
     "",
     "lost = network loss (RFC 3550), late = discarded by the jitter buffer, eff.loss = both, as concealed at playout;",
+    "dropped = refused by a full queue; link 'lost' = lost by the channel (loss model);",
     "M2E = mouth-to-ear delay; R and MOS from the ITU-T G.107 E-model.",
   ].join("\n")
 }
