@@ -1,7 +1,7 @@
 import { RandomSource } from "../../sim/random.ts"
 import type { EventHandler, Simulator } from "../../sim/simulator.ts"
 import { Channel } from "../../src/network/channel.ts"
-import { DelayModel } from "../../src/network/delay/delay-model.ts"
+import { makeDelayModel } from "../../src/network/delay/make-delay-model.ts"
 import { LinkDirection, type LinkPacket } from "../../src/network/link-direction.ts"
 import { noLoss, type LossModel } from "../../src/network/loss/loss-model.ts"
 import type { PacketOwner } from "../../src/network/packet.ts"
@@ -45,7 +45,7 @@ export const makeTestLink = (sim: Simulator, o: TestLinkOptions) => {
       bandwidthBps: o.bandwidthBps,
       queue: o.queue ?? new DropTailQueue({ limitBytes: o.limitBytes ?? Infinity, limitPackets: Infinity }),
       channel: new Channel({
-        delay: new DelayModel(o.propagationNs ?? 0, undefined, new RandomSource(1).stream("delay")),
+        delay: makeDelayModel({ delayNs: o.propagationNs ?? 0, jitterNs: 0, correlation: 0, distribution: "uniform" }, new RandomSource(1).stream("delay")),
         loss: o.loss ?? noLoss,
         duplicateRate: o.duplicateRate ?? 0,
         corruptRate: o.corruptRate ?? 0,

@@ -1,7 +1,7 @@
 import { RandomSource } from "../../sim/random.ts"
 import { Simulator } from "../../sim/simulator.ts"
 import { Channel } from "../../src/network/channel.ts"
-import { DelayModel } from "../../src/network/delay/delay-model.ts"
+import { makeDelayModel } from "../../src/network/delay/make-delay-model.ts"
 import { LinkDirection } from "../../src/network/link-direction.ts"
 import { BernoulliLoss } from "../../src/network/loss/bernoulli.ts"
 import { noLoss } from "../../src/network/loss/loss-model.ts"
@@ -66,7 +66,7 @@ export const makePath = (o: PathOptions) => {
       bandwidthBps: o.bandwidthBps,
       queue: new DropTailQueue({ limitBytes: o.limitBytes, limitPackets: Infinity }),
       channel: new Channel({
-        delay: new DelayModel(o.propagationNs, undefined, random.stream("delay")),
+        delay: makeDelayModel({ delayNs: o.propagationNs, jitterNs: 0, correlation: 0, distribution: "uniform" }, random.stream("delay")),
         loss: o.lossRate > 0 ? new BernoulliLoss(o.lossRate, random.stream("loss")) : noLoss,
         duplicateRate: 0,
         corruptRate: 0,

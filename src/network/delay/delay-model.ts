@@ -1,5 +1,4 @@
 import type { TimeNs } from "../../../sim/time.ts"
-import { VariationDelay } from "./variation-delay.ts"
 
 /**
  * One-way channel delay, sampled once per packet: an integer ≥ 0 in ns. Implementations own their
@@ -9,10 +8,3 @@ import { VariationDelay } from "./variation-delay.ts"
 export interface DelayModel {
   sampleNs(): TimeNs
 }
-
-/**
- * Compatibility alias: `new DelayModel(propagationNs, variationNs, rng)` still builds the original
- * propagation-plus-independent-variation model, so existing callers compile unchanged.
- * New code uses `makeDelayModel(spec, rng)`.
- */
-export const DelayModel = VariationDelay
