@@ -1,5 +1,6 @@
 import type { RandomSource } from "../../sim/random.ts"
 import type { Simulator } from "../../sim/simulator.ts"
+import type { TimeNs } from "../../sim/time.ts"
 import { Channel } from "../network/channel.ts"
 import { makeDelayModel } from "../network/delay/make-delay-model.ts"
 import { PRIORITY_CLASSES } from "../network/dscp.ts"
@@ -10,6 +11,9 @@ import { DropTailQueue } from "../network/queues/drop-tail.ts"
 import type { EgressQueue } from "../network/queues/egress-queue.ts"
 import { StrictPriorityQueue, type ClassRateLimit } from "../network/queues/strict-priority.ts"
 import { TokenBucket } from "../network/queues/token-bucket.ts"
+import { FixedRateSerializer } from "../network/serializers/fixed-rate.ts"
+import type { Serializer } from "../network/serializers/serializer.ts"
+import { TraceSerializer } from "../network/serializers/trace.ts"
 import { shortestPathFirstHops, type RouteEdge } from "../network/routing.ts"
 import type { Scenario } from "../scenario/schema.ts"
 
@@ -37,7 +41,7 @@ export const buildNetwork = (sim: Simulator, random: RandomSource, scenario: Sce
       const name = `link/${link.id}/${from}->${to}`
       const direction = new LinkDirection<LinkPacket>(
         sim,
-        { linkId: link.id, direction: `${from}->${to}`, bandwidthBps: spec.bandwidthBps, queue: queueOf(spec), channel: channelOf(spec, random, name) },
+        { linkId: link.id, direction: `${from}->${to}`, serializer: serializerOf(spec, 0), queue: queueOf(spec), channel: channelOf(spec, random, name) },
         nodeOf(to),
       )
       directions.push(direction)
@@ -65,6 +69,17 @@ const queueOf = (spec: DirectionSpec): EgressQueue<LinkPacket> => {
     return p === undefined ? undefined : { mode: "police", bucket: new TokenBucket(p.rateBps, p.burstBytes) }
   })
   return new StrictPriorityQueue({ limitBytes, limitPackets }, rateLimits)
+}
+
+/**
+ * A fixed rate, or a capacity trace starting at `startNs`. A trace already playing (`current`)
+ * keeps playing through a change that leaves it as it is.
+ */
+export const serializerOf = (spec: DirectionSpec, startNs: TimeNs, current?: Serializer): Serializer => {
+  const trace = spec.capacityTrace
+  if (trace === undefined) return new FixedRateSerializer(spec.bandwidthBps)
+  if (current instanceof TraceSerializer && current.plays(trace)) return current
+  return new TraceSerializer(trace, startNs)
 }
 
 /** Every random draw of a direction comes from streams named after it. */

@@ -83,7 +83,7 @@ const linkReport = (d: LinkDirection<LinkPacket>, elapsedNs: TimeNs): LinkReport
     id: d.linkId,
     direction: d.direction,
     bandwidthBps: d.bandwidthBps,
-    utilization: elapsedNs > 0 ? round(Math.min(1, d.busyNs / elapsedNs), 4) : 0,
+    utilization: elapsedNs > 0 ? round(Math.min(1, d.busyNsUntil(elapsedNs) / elapsedNs), 4) : 0,
     packetsSent: d.packetsSent,
     packetsDelivered: d.packetsDelivered,
     packetsDropped: d.packetsDropped,

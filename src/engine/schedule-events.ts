@@ -1,12 +1,12 @@
 import type { RandomSource } from "../../sim/random.ts"
 import type { EventHandler, Simulator } from "../../sim/simulator.ts"
 import type { Scenario } from "../scenario/schema.ts"
-import { channelOf, type Network } from "./build-network.ts"
+import { channelOf, serializerOf, type Network } from "./build-network.ts"
 
-/** Applies the scenario's scheduled link changes: outages, recoveries, new bandwidth or impairments. */
+/** Applies the scenario's scheduled link changes: outages, recoveries, new bandwidth, capacity trace or impairments. */
 export class ScenarioEvents implements EventHandler {
   constructor(
-    sim: Simulator,
+    private readonly sim: Simulator,
     private readonly random: RandomSource,
     private readonly network: Network,
     private readonly events: Scenario["events"],
@@ -23,7 +23,7 @@ export class ScenarioEvents implements EventHandler {
       else if (event.state === "up") direction.goUp()
       const spec = event[d]
       if (spec !== undefined) {
-        direction.bandwidthBps = spec.bandwidthBps
+        direction.setSerializer(serializerOf(spec, this.sim.nowNs, direction.currentSerializer))
         // Fresh streams named after the event, so the new models do not replay earlier draws.
         direction.setChannel(channelOf(spec, this.random, `link/${event.link}/${direction.direction}/event-${index}`))
       }

@@ -6,20 +6,20 @@ import type { Channel } from "./channel.ts"
 import { PRIORITY_CLASSES, priorityClassOf } from "./dscp.ts"
 import type { PacketSink, RoutedPacket } from "./packet.ts"
 import type { EgressQueue } from "./queues/egress-queue.ts"
+import type { Serializer } from "./serializers/serializer.ts"
+
+export { serializationNs } from "./serializers/fixed-rate.ts"
 
 // Event kinds; the link's epoch (bumped when it goes down) rides in the same arg, so events of
 // packets that were on the wire or propagating when the link failed can recognise themselves.
 // A packet's fate and arrival are drawn when its serialization starts, so an idle link costs one
-// event per packet (its arrival); TRANSMIT_DONE is scheduled only when packets wait behind it.
+// event per packet (its arrival); TRANSMIT_DONE is scheduled only when packets wait behind it,
+// and packets that leave at the same instant (sharing a trace's delivery opportunity) share it.
 const TRANSMIT_DONE = 0
 const ARRIVE = 1
 const ARRIVE_CORRUPTED = 2
 const WAKE_UP = 3
 const KINDS = 4
-
-/** Serialization time of `sizeBytes` at `bandwidthBps`, rounded to the nanosecond. */
-export const serializationNs = (sizeBytes: number, bandwidthBps: number): TimeNs =>
-  Math.round((sizeBytes * 8 * 1e9) / bandwidthBps)
 
 /** Packets a link copies on duplication: the copy travels and arrives on its own. */
 export interface LinkPacket extends RoutedPacket {
@@ -30,7 +30,8 @@ export interface LinkDirectionConfig<P extends LinkPacket> {
   readonly linkId: string
   /** "a->b", from the node that transmits to the node that receives. */
   readonly direction: string
-  readonly bandwidthBps: number
+  /** Fixed rate or capacity trace (src/network/serializers). */
+  readonly serializer: Serializer
   readonly queue: EgressQueue<P>
   readonly channel: Channel
 }
@@ -46,7 +47,7 @@ export class ClassStats {
 /**
  * One direction of a link: egress queue -> serializer -> channel (delay, loss, duplication,
  * corruption) -> sink. It can go down (everything queued, on the wire or propagating is lost)
- * and come back, and its bandwidth can change while it runs.
+ * and come back, and its serializer (bandwidth or capacity trace) can change while it runs.
  *
  * Conservation: packetsSent + packetsDuplicated = packetsDelivered + packetsLost + packetsCorrupted
  *   + packetsDropped + packetsDroppedDown + packetsInFlight.
@@ -54,7 +55,9 @@ export class ClassStats {
 export class LinkDirection<P extends LinkPacket> implements PacketSink<P>, EventHandler {
   readonly linkId: string
   readonly direction: string
-  bandwidthBps: number
+  private serializer: Serializer
+  /** Busy time of the serializers this one replaced. */
+  private retiredBusyNs = 0
   private readonly queue: EgressQueue<P>
   private channel: Channel
   /** The transmitter is busy until then. */
@@ -74,7 +77,6 @@ export class LinkDirection<P extends LinkPacket> implements PacketSink<P>, Event
   packetsDuplicated = 0
   /** Offered while down, or queued, on the wire or propagating when the link went down. */
   packetsDroppedDown = 0
-  busyNs: TimeNs = 0
   readonly queueDelayNs = new RunningStats()
   readonly classes = PRIORITY_CLASSES.map(() => new ClassStats())
 
@@ -85,9 +87,27 @@ export class LinkDirection<P extends LinkPacket> implements PacketSink<P>, Event
   ) {
     this.linkId = config.linkId
     this.direction = config.direction
-    this.bandwidthBps = config.bandwidthBps
+    this.serializer = config.serializer
     this.queue = config.queue
     this.channel = config.channel
+  }
+
+  /** The configured rate, or a capacity trace's mean rate. */
+  get bandwidthBps(): number {
+    return this.serializer.bandwidthBps
+  }
+
+  get currentSerializer(): Serializer {
+    return this.serializer
+  }
+
+  /** Time the transmitter was busy until `untilNs`; a trace counts used over offered bytes. */
+  busyNsUntil(untilNs: TimeNs): number {
+    return this.retiredBusyNs + this.serializer.busyNs(untilNs)
+  }
+
+  get busyNs(): number {
+    return this.busyNsUntil(this.sim.nowNs)
   }
 
   get isUp(): boolean {
@@ -130,12 +150,20 @@ export class LinkDirection<P extends LinkPacket> implements PacketSink<P>, Event
     this.down = true
     this.epoch++
     this.busyUntilNs = this.sim.nowNs // what was on the wire is lost with the epoch
+    this.serializer.cancel(this.sim.nowNs)
     this.donePending = false
     this.queue.flush((p) => this.discardDown(p))
   }
 
   goUp(): void {
     this.down = false
+  }
+
+  /** A new rate or trace for the packets taken from now on; the one on the wire keeps its departure. */
+  setSerializer(serializer: Serializer): void {
+    if (serializer === this.serializer) return
+    this.retiredBusyNs += this.serializer.busyNs(this.sim.nowNs)
+    this.serializer = serializer
   }
 
   /** New impairments from now on; packets already propagating keep the delays they drew. */
@@ -194,25 +222,28 @@ export class LinkDirection<P extends LinkPacket> implements PacketSink<P>, Event
 
   private transmitNext(): void {
     const nowNs = this.sim.nowNs
-    const packet = this.queue.poll(nowNs)
-    if (packet === undefined) {
-      const releaseNs = this.queue.length > 0 ? this.queue.nextReleaseNs(nowNs) : Infinity
-      if (releaseNs !== Infinity && !this.wakeUpPending) {
-        this.wakeUpPending = true
-        this.sim.scheduleAt(releaseNs, this, WAKE_UP)
-      }
-      return
+    for (;;) {
+      const packet = this.queue.poll(nowNs)
+      if (packet === undefined) return this.wakeUpForShaper(nowNs)
+      const waitedNs = nowNs - packet.queuedAtNs
+      this.queueDelayNs.add(waitedNs)
+      const stats = this.classes[priorityClassOf(packet.dscp)]!
+      stats.queueDelayNs.add(waitedNs)
+      stats.queueDelayHistogramNs.add(waitedNs)
+      this.busyUntilNs = this.serializer.departureNs(packet.sizeBytes, nowNs, packet.queuedAtNs)
+      this.launch(packet, this.busyUntilNs)
+      // A drop notice may have sent a packet in (and scheduled the next TRANSMIT_DONE) meanwhile.
+      if (this.donePending || this.queue.length === 0) return
+      if (this.busyUntilNs > nowNs) return this.scheduleDone()
     }
-    const waitedNs = nowNs - packet.queuedAtNs
-    this.queueDelayNs.add(waitedNs)
-    const stats = this.classes[priorityClassOf(packet.dscp)]!
-    stats.queueDelayNs.add(waitedNs)
-    stats.queueDelayHistogramNs.add(waitedNs)
-    const durationNs = serializationNs(packet.sizeBytes, this.bandwidthBps)
-    this.busyNs += durationNs
-    this.busyUntilNs = nowNs + durationNs
-    this.launch(packet, this.busyUntilNs)
-    if (this.queue.length > 0) this.scheduleDone()
+  }
+
+  private wakeUpForShaper(nowNs: TimeNs): void {
+    const releaseNs = this.queue.length > 0 ? this.queue.nextReleaseNs(nowNs) : Infinity
+    if (releaseNs !== Infinity && !this.wakeUpPending) {
+      this.wakeUpPending = true
+      this.sim.scheduleAt(releaseNs, this, WAKE_UP)
+    }
   }
 
   private discardDown(packet: P): void {

@@ -59,6 +59,7 @@ function badEvents(s: ScenarioFile): Array<Inconsistency> {
       found.push({ path: ["events", i], issue: "an event needs state (up or down) or set (the fields that change)" })
     if (e.at >= s.duration)
       found.push({ path: ["events", i, "at"], issue: `at ${formatDuration(e.at)} is not before the scenario ends at ${formatDuration(s.duration)}` })
+    found.push(...bandwidthAndTrace(e.set, ["events", i, "set"]))
   })
   return found
 }
@@ -106,11 +107,12 @@ function badLinks(s: ScenarioFile): Array<Inconsistency> {
       const both = (["delay", "jitter", "loss", "duplicate", "corrupt"] as const).filter((f) => layer?.[f] !== undefined)
       if (layer?.impairment !== undefined && both.length > 0)
         found.push({ path: ["links", i, ...where, "impairment"], issue: `give impairment or ${both.join(", ")}, not both` })
+      found.push(...bandwidthAndTrace(layer, ["links", i, ...where]))
     }
     for (const d of ["up", "down"] as const) {
       const layers = [preset, preset?.[d], link, link[d]]
-      if (layers.every((l) => l?.bandwidth === undefined))
-        found.push({ path: ["links", i], issue: `the ${d} direction of link "${link.id}" has no bandwidth; give bandwidth or a preset` })
+      if (layers.every((l) => l?.bandwidth === undefined && l?.capacityTrace === undefined))
+        found.push({ path: ["links", i], issue: `the ${d} direction of link "${link.id}" has no bandwidth; give bandwidth, capacityTrace or a preset` })
       const limited = layers.some((l) => l?.queue?.shape !== undefined || l?.queue?.police !== undefined)
       const discipline = layers.reduce<string | undefined>((last, l) => l?.queue?.discipline ?? last, undefined)
       if (limited && discipline !== "priority")
@@ -119,6 +121,12 @@ function badLinks(s: ScenarioFile): Array<Inconsistency> {
   })
   return found
 }
+
+/** A capacity trace replaces the bandwidth: one place may give one of them. */
+const bandwidthAndTrace = (layer: { bandwidth?: unknown; capacityTrace?: unknown } | undefined, at: Inconsistency["path"]): Array<Inconsistency> =>
+  layer?.bandwidth !== undefined && layer.capacityTrace !== undefined
+    ? [{ path: [...at, "capacityTrace"], issue: "give bandwidth or capacityTrace, not both" }]
+    : []
 
 /** Node ids reachable from `from` over links (every link carries both directions). */
 const reachableFrom = (s: ScenarioFile, from: string): Set<string> => {

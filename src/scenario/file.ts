@@ -13,6 +13,7 @@ import { findCodec, ptimeAllowed } from "../media/codecs.ts"
 import { DSCP, PRIORITY_CLASSES } from "../network/dscp.ts"
 import type { ImpairmentSpec } from "../network/impairment-spec.ts"
 import { parseNetem } from "../network/netem/parse-netem.ts"
+import { CapacityTraceField } from "./capacity-trace.ts"
 import { CODEC_NAMES, knownCodecs, resolveCodec } from "./codecs.ts"
 import { NodeKind } from "./model.ts"
 import { BitRate, ByteSize, Duration, Percentage, PositiveDuration } from "./quantities.ts"
@@ -123,6 +124,8 @@ const NetemString = Schema.String.annotate({ expected: 'netem options, like "del
 /** What a link direction can be given; every field optional here, defaults apply after presets and overrides. */
 const linkParams = {
   bandwidth: Schema.optionalKey(BitRate),
+  /** Instead of bandwidth: mahimahi-style delivery opportunities (src/scenario/capacity-trace.ts). */
+  capacityTrace: Schema.optionalKey(CapacityTraceField),
   delay: Schema.optionalKey(Duration),
   jitter: Schema.optionalKey(Jitter),
   loss: Schema.optionalKey(Loss),

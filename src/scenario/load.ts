@@ -1,7 +1,8 @@
 /**
  * Scenario text in, a validated Scenario or every error out. Takes the text
  * and its name and reads nothing itself, so the CLI and the browser worker
- * share it. YAML and JSON both go through the YAML parser (JSON is YAML), so
+ * share it; trace files come through `readFile` when the caller has one.
+ * YAML and JSON both go through the YAML parser (JSON is YAML), so
  * errors carry line:column for either; the name only picks the word used for
  * syntax errors ("invalid JSON" for *.json).
  */
@@ -12,6 +13,7 @@ import { ScenarioFile } from "./file.ts"
 import { describeIssue, show } from "./issues.ts"
 import { locate } from "./positions.ts"
 import { Scenario, SCENARIO_PARSE_OPTIONS } from "./schema.ts"
+import { TraceFiles, type ReadTraceFile } from "./trace-files.ts"
 
 export type ScenarioErrors = readonly [ScenarioError, ...Array<ScenarioError>]
 
@@ -19,12 +21,20 @@ export type ScenarioResult =
   | { readonly ok: true; readonly scenario: Scenario }
   | { readonly ok: false; readonly errors: ScenarioErrors }
 
-const decode = Schema.decodeUnknownResult(Scenario)
+export interface ParseOptions {
+  /** Reads a `capacityTrace: { file }` (a path as written, relative to the scenario file). */
+  readonly readFile?: ReadTraceFile
+}
+
+const decodeEffect = Schema.decodeUnknownEffect(Scenario)
+
+const decode = (value: unknown, readFile: ReadTraceFile | undefined) =>
+  Effect.runSync(Effect.result(decodeEffect(value, SCENARIO_PARSE_OPTIONS).pipe(Effect.provideService(TraceFiles, readFile))))
 
 const EXPECTED_TOP = `a scenario: a mapping with ${Object.keys(ScenarioFile.fields).join(", ")}`
 
 /** Never throws; errors are sorted by position in the file. */
-export function parseScenario(text: string, fileName: string): ScenarioResult {
+export function parseScenario(text: string, fileName: string, options: ParseOptions = {}): ScenarioResult {
   const read = readDocument(text, /\.json$/iu.test(fileName) ? "JSON" : "YAML")
   const at = (offset: number, path: string, message: string) => {
     const { line, col } = read.lines.linePos(offset)
@@ -39,7 +49,7 @@ export function parseScenario(text: string, fileName: string): ScenarioResult {
     return failed(fileName, [at(doc.contents.range?.[0] ?? 0, DOCUMENT_PATH, `expected ${EXPECTED_TOP}; got ${what}`)])
   }
 
-  const result = decode(value, SCENARIO_PARSE_OPTIONS)
+  const result = decode(value, options.readFile)
   if (result._tag === "Success") return { ok: true, scenario: result.success }
   return failed(
     fileName,
@@ -51,9 +61,9 @@ export function parseScenario(text: string, fileName: string): ScenarioResult {
 }
 
 /** parseScenario for Effect code: fails with every error, the first as the message. */
-export const loadScenario = (text: string, fileName: string): Effect.Effect<Scenario, InvalidScenario> =>
+export const loadScenario = (text: string, fileName: string, options: ParseOptions = {}): Effect.Effect<Scenario, InvalidScenario> =>
   Effect.suspend(() => {
-    const result = parseScenario(text, fileName)
+    const result = parseScenario(text, fileName, options)
     return result.ok
       ? Effect.succeed(result.scenario)
       : Effect.fail(new InvalidScenario({ errors: result.errors, message: result.errors[0].format() }))

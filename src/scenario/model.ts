@@ -14,6 +14,7 @@
 import { Schema } from "effect"
 import { PRIORITY_CLASSES } from "../network/dscp.ts"
 import type { DelaySpec, LossSpec } from "../network/impairment-spec.ts"
+import type { CapacityTrace as TraceSpec } from "../network/trace/capacity-trace.ts"
 import type { TrafficConfig } from "../traffic/traffic-config.ts"
 import { CODEC_NAMES } from "./codecs.ts"
 
@@ -36,9 +37,15 @@ export const Loss = Schema.declare<LossSpec>(isObject)
 
 const RateLimit = Schema.Struct({ class: Schema.Literals(PRIORITY_CLASSES), rateBps: Schema.Number, burstBytes: Schema.Number })
 
+/** mahimahi-style delivery opportunities (see src/network/trace/capacity-trace.ts). */
+export const CapacityTrace = Schema.declare<TraceSpec>(isObject)
+
 /** One direction of a link, after preset, shared fields, per-direction overrides and defaults. */
 export const LinkDirection = Schema.Struct({
+  /** The serialization rate; with a capacity trace, the trace's mean rate. */
   bandwidthBps: Schema.Number,
+  /** Packets leave at the trace's delivery opportunities instead of at bandwidthBps. */
+  capacityTrace: Schema.optionalKey(CapacityTrace),
   delay: Delay,
   loss: Loss,
   duplicateRate: Schema.Number,

@@ -13,6 +13,7 @@ import { SIMPLE_IMIX, type PacketSizeConfig } from "../traffic/packet-size.ts"
 import type { TrafficConfig } from "../traffic/traffic-config.ts"
 import type { FileTraffic, LinkParams, ScenarioFile } from "./file.ts"
 import type { DelaySpec, LossSpec } from "../network/impairment-spec.ts"
+import { traceMeanRateBps } from "../network/trace/capacity-trace.ts"
 import { presetLink } from "./presets.ts"
 import type { ScenarioModel } from "./model.ts"
 
@@ -113,7 +114,7 @@ const toDirection = (layers: readonly Layer[]): Model["links"][number]["up"] => 
   const queue = Object.assign({}, ...layers.map((l) => l?.queue)) as NonNullable<LinkParams["queue"]>
   const noLimit = queue.limit === undefined && queue.limitPackets === undefined
   return {
-    bandwidthBps: pick(layers, "bandwidth")!, // consistency.ts checks that some layer sets it
+    ...capacityOf(layers),
     ...impairmentsOf(layers),
     keepOrder: pick(layers, "keepOrder") ?? false,
     queue: {
@@ -124,6 +125,16 @@ const toDirection = (layers: readonly Layer[]): Model["links"][number]["up"] => 
       police: (queue.police ?? []).map(toRateLimit),
     },
   }
+}
+
+/** The last layer that sets bandwidth or capacityTrace decides; a trace reports its mean rate. */
+const capacityOf = (layers: readonly Layer[]) => {
+  let capacity: { bandwidthBps: number; capacityTrace?: NonNullable<LinkParams["capacityTrace"]> } | undefined
+  for (const layer of layers) {
+    if (layer?.capacityTrace !== undefined) capacity = { bandwidthBps: traceMeanRateBps(layer.capacityTrace), capacityTrace: layer.capacityTrace }
+    else if (layer?.bandwidth !== undefined) capacity = { bandwidthBps: layer.bandwidth }
+  }
+  return capacity! // consistency.ts checks that some layer sets one
 }
 
 /** A netem string sets every impairment at once; a later layer's own fields override it field by field. */

@@ -7,6 +7,8 @@ import { noLoss, type LossModel } from "../../src/network/loss/loss-model.ts"
 import type { PacketOwner } from "../../src/network/packet.ts"
 import { DropTailQueue } from "../../src/network/queues/drop-tail.ts"
 import type { EgressQueue } from "../../src/network/queues/egress-queue.ts"
+import { FixedRateSerializer } from "../../src/network/serializers/fixed-rate.ts"
+import type { Serializer } from "../../src/network/serializers/serializer.ts"
 
 /** A minimal packet for link tests; records when it arrived. */
 export class TestPacket implements LinkPacket {
@@ -24,8 +26,8 @@ export class TestPacket implements LinkPacket {
   }
 }
 
-export interface TestLinkOptions {
-  readonly bandwidthBps: number
+/** A rate, or a serializer of the test's own (a capacity trace). */
+export type TestLinkOptions = ({ readonly bandwidthBps: number } | { readonly serializer: Serializer }) & {
   readonly limitBytes?: number
   readonly queue?: EgressQueue<TestPacket>
   readonly propagationNs?: number
@@ -42,7 +44,7 @@ export const makeTestLink = (sim: Simulator, o: TestLinkOptions) => {
     {
       linkId: "l",
       direction: "a->b",
-      bandwidthBps: o.bandwidthBps,
+      serializer: "serializer" in o ? o.serializer : new FixedRateSerializer(o.bandwidthBps),
       queue: o.queue ?? new DropTailQueue({ limitBytes: o.limitBytes ?? Infinity, limitPackets: Infinity }),
       channel: new Channel({
         delay: makeDelayModel({ delayNs: o.propagationNs ?? 0, jitterNs: 0, correlation: 0, distribution: "uniform" }, new RandomSource(1).stream("delay")),

@@ -208,7 +208,7 @@ describe("more mistakes, worded for the user", () => {
 
   it("a link without a bandwidth in either direction", () => {
     const text = edit(DEFAULT, "calls:", "  - { id: wifi, between: [bob, alice], up: { bandwidth: 54Mbit/s } }\ncalls:")
-    expect(firstError(text, "bad.yaml")).toBe('bad.yaml:26:5: links[1]: the down direction of link "wifi" has no bandwidth; give bandwidth or a preset')
+    expect(firstError(text, "bad.yaml")).toBe('bad.yaml:26:5: links[1]: the down direction of link "wifi" has no bandwidth; give bandwidth, capacityTrace or a preset')
   })
 
   it("a default call id that collides with an explicit one", () => {

@@ -8,6 +8,7 @@ import { noLoss } from "../../src/network/loss/loss-model.ts"
 import { Node } from "../../src/network/node.ts"
 import type { PacketSink } from "../../src/network/packet.ts"
 import { DropTailQueue } from "../../src/network/queues/drop-tail.ts"
+import { FixedRateSerializer } from "../../src/network/serializers/fixed-rate.ts"
 import type { DataPacket } from "../../src/traffic/data-packet.ts"
 import type { FlowAttachPoint, TrafficSourceDeps } from "../../src/traffic/traffic-source.ts"
 
@@ -63,7 +64,7 @@ export const makePath = (o: PathOptions) => {
     {
       linkId: "l",
       direction: "a->b",
-      bandwidthBps: o.bandwidthBps,
+      serializer: new FixedRateSerializer(o.bandwidthBps),
       queue: new DropTailQueue({ limitBytes: o.limitBytes, limitPackets: Infinity }),
       channel: new Channel({
         delay: makeDelayModel({ delayNs: o.propagationNs, jitterNs: 0, correlation: 0, distribution: "uniform" }, random.stream("delay")),
