@@ -87,11 +87,48 @@ export class RandomStream {
     return xoshiro128StarStarNext(this.state)
   }
 
-  /** Uniform in [0, 1) with 53 random bits (two draws, as in genrand_res53). */
+  /**
+   * Uniform in [0, 1) with 53 random bits (two draws, as in genrand_res53). The two steps of
+   * xoshiro128StarStarNext are written out on local words: the hottest draw of a run, and this
+   * way the state is read and written once.
+   */
   nextFloat(): number {
-    const high = xoshiro128StarStarNext(this.state) >>> 5
-    const low = xoshiro128StarStarNext(this.state) >>> 6
+    const state = this.state
+    let s0 = state[0]!
+    let s1 = state[1]!
+    let s2 = state[2]!
+    let s3 = state[3]!
+    let m = Math.imul(s1, 5)
+    const high = Math.imul((m << 7) | (m >>> 25), 9) >>> 5
+    let t = s1 << 9
+    s2 ^= s0
+    s3 ^= s1
+    s1 ^= s2
+    s0 ^= s3
+    s2 ^= t
+    s3 = (s3 << 11) | (s3 >>> 21)
+    m = Math.imul(s1, 5)
+    const low = Math.imul((m << 7) | (m >>> 25), 9) >>> 6
+    t = s1 << 9
+    s2 ^= s0
+    s3 ^= s1
+    s1 ^= s2
+    s0 ^= s3
+    s2 ^= t
+    s3 = (s3 << 11) | (s3 >>> 21)
+    state[0] = s0
+    state[1] = s1
+    state[2] = s2
+    state[3] = s3
     return (high * 67108864 + low) / TWO_POW_53
+  }
+
+  /**
+   * True with probability p: `nextFloat() < p`, drawing the same. Returns a boolean, so callers
+   * that are not inlined with it pass no float back (which would cost an allocation).
+   */
+  chance(p: number): boolean {
+    return this.nextFloat() < p
   }
 
   /** Uniform integer in [0, bound) for 1 ≤ bound ≤ 2^32, unbiased (rejection). */

@@ -1,7 +1,7 @@
 import type { EventHandler, EventId } from "./event-handler.ts"
-import { EventSlots, SLOT_CANCELLED, SLOT_PENDING } from "./event-slots.ts"
-import { createEventQueue } from "./queue/create-queue.ts"
-import type { EventQueue, EventQueueKind } from "./queue/event-queue.ts"
+import { createEntryQueue } from "./queue/create-queue.ts"
+import { DATA_A, DATA_B, EntryStore, SEQ, STRIDE, TIME, type EntryQueue } from "./queue/entry-store.ts"
+import type { EventQueueKind } from "./queue/event-queue.ts"
 import type { TimeNs } from "./time.ts"
 
 export type { EventHandler, EventId } from "./event-handler.ts"
@@ -14,13 +14,37 @@ export interface SimulatorOptions {
 /** Cancelled events are removed lazily; compaction runs once they dominate the queue. */
 const COMPACT_MIN_CANCELLED = 4096
 
+// An event is an entry of the store: its time and seq (the queue's key), its arg (DATA_A) and
+// generation · 4 + state (DATA_B); its handler and ref sit in `objects` at 2e and 2e + 1.
+const ARG = DATA_A
+const META = DATA_B
+const STATE_FREE = 0
+const STATE_PENDING = 1
+const STATE_CANCELLED = 2
+
+/**
+ * Ids pack (generation, entry) as generation · ENTRY_LIMIT + entry, within 2^53; generation · 4 +
+ * state stays below 2^31, so bit operations apply to it. Every reuse of an entry bumps its
+ * generation, which makes ids unique: an entry whose generation is exhausted is retired instead
+ * of wrapping, so a stale id can never name a later event.
+ */
+const ENTRY_BITS = 24
+const ENTRY_LIMIT = 2 ** ENTRY_BITS
+const GENERATION_LIMIT = 2 ** (53 - ENTRY_BITS)
+
 /**
  * Discrete-event kernel: runs events in (time, scheduling order).
  * Time never goes backwards and starts at 0.
+ *
+ * Events are records in typed arrays (no object per event): scheduling fills a free entry and
+ * hands it to the queue, running one reads it back and frees it. The run loop reads entries
+ * directly, so its only calls are the queue's peek/removeFirst and the handler.
  */
 export class Simulator {
-  private readonly queue: EventQueue
-  private readonly slots = new EventSlots()
+  private readonly store = new EntryStore()
+  private objects: unknown[] = []
+  private readonly queue: EntryQueue
+  private nextSeq = 0
   private currentNs: TimeNs = 0
   private processed = 0
   private cancelledInQueue = 0
@@ -28,7 +52,7 @@ export class Simulator {
   private stopRequested = false
 
   constructor(options: SimulatorOptions = {}) {
-    this.queue = createEventQueue(options.queue ?? "ladder")
+    this.queue = createEntryQueue(options.queue ?? "ladder", this.store)
   }
 
   get nowNs(): TimeNs {
@@ -48,16 +72,26 @@ export class Simulator {
   /** Time of the next event to run, or Infinity when none is pending. */
   get nextEventTimeNs(): TimeNs {
     this.skipCancelledHead()
-    return this.queue.peekTimeNs()
+    const e = this.queue.peek()
+    return e < 0 ? Infinity : this.store.numbers[STRIDE * e + TIME]!
   }
 
+  // Kept small (errors and growth out of line) so that callers can inline it.
   scheduleAt(timeNs: TimeNs, handler: EventHandler, arg = 0, ref: unknown = undefined): EventId {
-    if (!(timeNs >= this.currentNs) || !Number.isSafeInteger(timeNs)) {
-      throw new RangeError(`cannot schedule at ${timeNs} ns: must be an integer ≥ now (${this.currentNs} ns)`)
-    }
-    const slot = this.slots.allocate(handler, arg, ref)
-    this.queue.push(timeNs, slot)
-    return this.slots.idOf(slot)
+    if (!(timeNs >= this.currentNs) || !Number.isSafeInteger(timeNs) || (arg | 0) !== arg) this.rejectSchedule(timeNs, arg)
+    const e = this.store.allocate()
+    if (2 * e >= this.objects.length) this.growObjects(e)
+    const numbers = this.store.numbers
+    const base = STRIDE * e
+    numbers[base + TIME] = timeNs
+    numbers[base + SEQ] = this.nextSeq++
+    numbers[base + ARG] = arg
+    const meta = numbers[base + META]! + STATE_PENDING // the state was STATE_FREE (0)
+    numbers[base + META] = meta
+    this.objects[2 * e] = handler
+    this.objects[2 * e + 1] = ref
+    this.queue.insert(e)
+    return (meta >>> 2) * ENTRY_LIMIT + e
   }
 
   scheduleIn(delayNs: TimeNs, handler: EventHandler, arg = 0, ref: unknown = undefined): EventId {
@@ -69,9 +103,11 @@ export class Simulator {
 
   /** Returns true if the event was pending; it will then never run. */
   cancel(id: EventId): boolean {
-    const slot = this.slots.slotOf(id, SLOT_PENDING)
-    if (slot < 0) return false
-    this.slots.markCancelled(slot)
+    const e = this.entryOf(id, STATE_PENDING)
+    if (e < 0) return false
+    this.store.numbers[STRIDE * e + META]! += STATE_CANCELLED - STATE_PENDING
+    this.objects[2 * e] = undefined
+    this.objects[2 * e + 1] = undefined
     this.cancelledInQueue++
     if (this.cancelledInQueue >= COMPACT_MIN_CANCELLED && this.cancelledInQueue * 2 > this.queue.size) {
       this.compact()
@@ -81,7 +117,7 @@ export class Simulator {
 
   /** True while the event is scheduled and has neither run nor been cancelled. */
   isPending(id: EventId): boolean {
-    return this.slots.slotOf(id, SLOT_PENDING) >= 0
+    return this.entryOf(id, STATE_PENDING) >= 0
   }
 
   /**
@@ -97,7 +133,7 @@ export class Simulator {
 
   /** Runs until no event is pending (or `stop()`); now stays at the last event's time. */
   run(): void {
-    this.loop(Number.MAX_SAFE_INTEGER) // an empty queue peeks Infinity, which ends the loop
+    this.loop(Number.MAX_SAFE_INTEGER)
   }
 
   /** From a handler: the current run/runUntil returns after this event. */
@@ -111,21 +147,33 @@ export class Simulator {
     this.running = true
     this.stopRequested = false
     const queue = this.queue
-    const slots = this.slots
     try {
       for (;;) {
-        const timeNs = queue.peekTimeNs()
+        const e = queue.peek()
+        if (e < 0) return true
+        // Handlers may grow the arrays, so they are read afresh for every event.
+        const numbers = this.store.numbers
+        const base = STRIDE * e
+        const timeNs = numbers[base + TIME]!
         if (timeNs > endNs) return true
-        const slot = queue.pop()
-        if (slots.stateOf(slot) === SLOT_CANCELLED) {
-          slots.release(slot)
+        queue.removeFirst()
+        const meta = numbers[base + META]!
+        const objects = this.objects
+        const handler = objects[2 * e] as EventHandler
+        const ref = objects[2 * e + 1]
+        // `| 0` tells the compiler the arg is an int32 (as scheduleAt checked), so handlers
+        // inlined here compute with it as an integer rather than a double.
+        const arg = numbers[base + ARG]! | 0
+        // Free the entry (as `free` does, written out: this is the hottest loop).
+        const generation = (meta >>> 2) + 1
+        numbers[base + META] = generation * 4 + STATE_FREE
+        objects[2 * e] = undefined
+        objects[2 * e + 1] = undefined
+        if (generation !== GENERATION_LIMIT) this.store.release(e)
+        if ((meta & 3) === STATE_CANCELLED) {
           this.cancelledInQueue--
           continue
         }
-        const handler = slots.handlerOf(slot)
-        const arg = slots.argOf(slot)
-        const ref = slots.refOf(slot)
-        slots.release(slot)
         this.currentNs = timeNs
         this.processed++
         handler.handleEvent(arg, ref)
@@ -136,38 +184,61 @@ export class Simulator {
     }
   }
 
+  /** Returns a popped entry to the store with its generation bumped (or retires it). */
+  private free(e: number, meta: number): void {
+    const generation = (meta >>> 2) + 1
+    this.store.numbers[STRIDE * e + META] = generation * 4 + STATE_FREE
+    this.objects[2 * e] = undefined
+    this.objects[2 * e + 1] = undefined
+    if (generation !== GENERATION_LIMIT) this.store.release(e)
+  }
+
+  /** Entry named by a still-valid id in the given state, or -1. */
+  private entryOf(id: EventId, state: number): number {
+    if (!Number.isSafeInteger(id) || id < 0) return -1
+    const e = id % ENTRY_LIMIT
+    if (e >= this.store.usedEntries) return -1
+    const generation = (id - e) / ENTRY_LIMIT
+    return this.store.numbers[STRIDE * e + META] === generation * 4 + state ? e : -1
+  }
+
   private skipCancelledHead(): void {
     const queue = this.queue
-    const slots = this.slots
-    while (this.cancelledInQueue > 0 && queue.size > 0) {
-      const slot = queue.peekPayload()
-      if (slots.stateOf(slot) !== SLOT_CANCELLED) return
-      queue.pop()
-      slots.release(slot)
+    while (this.cancelledInQueue > 0) {
+      const e = queue.peek()
+      if (e < 0) return
+      const meta = this.store.numbers[STRIDE * e + META]!
+      if ((meta & 3) !== STATE_CANCELLED) return
+      queue.removeFirst()
+      this.free(e, meta)
       this.cancelledInQueue--
     }
   }
 
-  /** Rebuilds the queue without its cancelled entries; keeps (time, order). */
+  /** Rebuilds the queue without its cancelled entries; the kept ones keep their keys, so their order. */
   private compact(): void {
     const queue = this.queue
-    const slots = this.slots
-    const n = queue.size
-    const times = new Float64Array(n)
-    const kept = new Int32Array(n)
+    const kept = new Int32Array(queue.size)
     let count = 0
-    while (queue.size > 0) {
-      const timeNs = queue.peekTimeNs()
-      const slot = queue.pop()
-      if (slots.stateOf(slot) === SLOT_CANCELLED) {
-        slots.release(slot)
-        continue
-      }
-      times[count] = timeNs
-      kept[count++] = slot
+    for (let e = queue.peek(); e >= 0; e = queue.peek()) {
+      queue.removeFirst()
+      const meta = this.store.numbers[STRIDE * e + META]!
+      if ((meta & 3) === STATE_CANCELLED) this.free(e, meta)
+      else kept[count++] = e
     }
     this.cancelledInQueue = 0
     queue.clear()
-    for (let i = 0; i < count; i++) queue.push(times[i]!, kept[i]!)
+    for (let i = 0; i < count; i++) queue.insert(kept[i]!)
+  }
+
+  private rejectSchedule(timeNs: TimeNs, arg: number): never {
+    if ((arg | 0) !== arg) throw new RangeError(`an event's arg must be an int32, got ${arg}`)
+    throw new RangeError(`cannot schedule at ${timeNs} ns: must be an integer ≥ now (${this.currentNs} ns)`)
+  }
+
+  private growObjects(e: number): void {
+    if (e >= ENTRY_LIMIT) throw new RangeError(`more than ${ENTRY_LIMIT} simultaneously pending events`)
+    const objects = this.objects
+    for (let i = objects.length, n = Math.max(2 * objects.length, 512); i < n; i++) objects.push(undefined)
   }
 }

@@ -1,28 +1,31 @@
-import type { EventQueue } from "./event-queue.ts"
+import { EntryStore, SEQ, STRIDE, TIME, type EntryQueue } from "./entry-store.ts"
+import { KeyedQueue } from "./keyed-queue.ts"
 
 const INITIAL_CAPACITY = 64
 
 /**
- * Reference queue: an implicit binary min-heap (Williams 1964) over parallel
- * typed arrays, ordered by (time, seq). O(log n) push and pop.
+ * Reference queue: an implicit binary min-heap (Williams 1964) over the entries of a store,
+ * ordered by (time, seq), with the keys copied beside each entry. O(log n) insert and removal.
  */
-export class BinaryHeapQueue implements EventQueue {
+export class BinaryHeap implements EntryQueue {
   private times = new Float64Array(INITIAL_CAPACITY)
   private seqs = new Float64Array(INITIAL_CAPACITY)
-  private payloads = new Int32Array(INITIAL_CAPACITY)
+  private entries = new Int32Array(INITIAL_CAPACITY)
   private count = 0
-  private nextSeq = 0
+
+  constructor(private readonly store: EntryStore) {}
 
   get size(): number {
     return this.count
   }
 
-  push(timeNs: number, payload: number): void {
+  insert(e: number): void {
     if (this.count === this.times.length) this.grow()
-    const seq = this.nextSeq++
+    const timeNs = this.store.numbers[STRIDE * e + TIME]!
+    const seq = this.store.numbers[STRIDE * e + SEQ]!
     const times = this.times
     const seqs = this.seqs
-    const payloads = this.payloads
+    const entries = this.entries
     // Sift the hole up, then drop the new entry into it.
     let i = this.count++
     while (i > 0) {
@@ -31,33 +34,27 @@ export class BinaryHeapQueue implements EventQueue {
       if (pt < timeNs || (pt === timeNs && seqs[parent]! < seq)) break
       times[i] = pt
       seqs[i] = seqs[parent]!
-      payloads[i] = payloads[parent]!
+      entries[i] = entries[parent]!
       i = parent
     }
     times[i] = timeNs
     seqs[i] = seq
-    payloads[i] = payload
+    entries[i] = e
   }
 
-  peekTimeNs(): number {
-    return this.count === 0 ? Infinity : this.times[0]!
+  peek(): number {
+    return this.count === 0 ? -1 : this.entries[0]!
   }
 
-  peekPayload(): number {
-    return this.count === 0 ? -1 : this.payloads[0]!
-  }
-
-  pop(): number {
-    if (this.count === 0) return -1
+  removeFirst(): void {
     const times = this.times
     const seqs = this.seqs
-    const payloads = this.payloads
-    const top = payloads[0]!
+    const entries = this.entries
     const n = --this.count
-    if (n === 0) return top
+    if (n === 0) return
     const t = times[n]!
     const s = seqs[n]!
-    const p = payloads[n]!
+    const p = entries[n]!
     // Sift the hole at the root down, then place the former last entry.
     let i = 0
     for (;;) {
@@ -78,13 +75,12 @@ export class BinaryHeapQueue implements EventQueue {
       if (t < ct || (t === ct && s < cs)) break
       times[i] = ct
       seqs[i] = cs
-      payloads[i] = payloads[child]!
+      entries[i] = entries[child]!
       i = child
     }
     times[i] = t
     seqs[i] = s
-    payloads[i] = p
-    return top
+    entries[i] = p
   }
 
   clear(): void {
@@ -95,12 +91,19 @@ export class BinaryHeapQueue implements EventQueue {
     const capacity = this.times.length * 2
     const times = new Float64Array(capacity)
     const seqs = new Float64Array(capacity)
-    const payloads = new Int32Array(capacity)
+    const entries = new Int32Array(capacity)
     times.set(this.times)
     seqs.set(this.seqs)
-    payloads.set(this.payloads)
+    entries.set(this.entries)
     this.times = times
     this.seqs = seqs
-    this.payloads = payloads
+    this.entries = entries
+  }
+}
+
+/** The binary heap as a stand-alone (time, payload) EventQueue. */
+export class BinaryHeapQueue extends KeyedQueue {
+  constructor() {
+    super((store) => new BinaryHeap(store))
   }
 }

@@ -3,8 +3,10 @@ import { Simulator } from "../../sim/simulator.ts"
 import type { Codec } from "../media/codecs.ts"
 import { findCodec, payloadBytes, samplesPerPacket } from "../media/codecs.ts"
 import { rtpPacketBytes } from "../media/headers.ts"
-import { RtpSender } from "../media/rtp-sender.ts"
+import { ArrivalLog } from "../media/arrival-log.ts"
+import { RtpSender, RtpSenderClock } from "../media/rtp-sender.ts"
 import { StreamReceiver, type ArrivalObserver } from "../media/stream-receiver.ts"
+import { VoicePacketPool } from "../media/voice-packet.ts"
 import { FixedJitterBuffer } from "../jitter/fixed.ts"
 import { DSCP } from "../network/dscp.ts"
 import type { LinkDirection, LinkPacket } from "../network/link-direction.ts"
@@ -58,6 +60,9 @@ export const buildModel = (scenario: Scenario, seed: number, observerFor: Observ
   const nodeOf = (id: string): Node<LinkPacket> => network.nodes.get(id)!
 
   const streams: StreamModel[] = []
+  const packets = new VoicePacketPool() // shared by all streams: senders take, receivers give back
+  const arrivals = ArrivalLog.forReceivers(2 * scenario.calls.length) // receivers process their arrivals in batches
+  const senderClock = new RtpSenderClock(sim) // one event per tick for senders that start together
   for (const call of scenario.calls) {
     const codec = findCodec(call.codec)!
     for (const [from, to] of [[call.from, call.to], [call.to, call.from]] as const) {
@@ -81,16 +86,19 @@ export const buildModel = (scenario: Scenario, seed: number, observerFor: Observ
           initialTimestamp,
         },
         nodeOf(from),
+        packets,
       )
       const receiver = new StreamReceiver(
         sim,
         { clockRateHz: codec.rtpClockRateHz, ptimeNs: call.ptimeNs, samplesPerPacket: spp, initialTimestamp, packetCount },
         new FixedJitterBuffer(call.jitterBuffer.delayNs, call.ptimeNs, spp),
         observerFor(streamIndex),
+        arrivals,
+        packets,
       )
       // The flow id routes only this stream's voice packets to its receiver.
       nodeOf(to).attachFlow(streamIndex, receiver as PacketSink<LinkPacket>)
-      sender.start(call.startNs)
+      senderClock.start(sender, call.startNs)
       streams.push({ callId: call.id, from, to, codec, call, sender, receiver })
     }
   }

@@ -6,11 +6,15 @@ import type { JitterBuffer } from "../jitter/jitter-buffer.ts"
 import type { PacketSink } from "../network/packet.ts"
 import { LossBurstiness } from "../quality/loss-burstiness.ts"
 import { RtpReceiverStats } from "../quality/rtp-receiver-stats.ts"
-import type { VoicePacket } from "./voice-packet.ts"
+import type { ArrivalLog, ArrivalProcessor, ArrivedPacket } from "./arrival-log.ts"
+import type { VoicePacket, VoicePacketPool } from "./voice-packet.ts"
 
-/** Sees every packet that reaches a receiver; the dashboard uses it to draw per-packet delay. */
+/**
+ * Sees every packet that reaches a receiver; the dashboard uses it to draw per-packet delay.
+ * `packet` is valid during the call only: read what you need, do not keep it.
+ */
 export interface ArrivalObserver {
-  arrived(packet: VoicePacket, late: boolean): void
+  arrived(packet: ArrivedPacket, late: boolean): void
 }
 
 export interface StreamReceiverConfig {
@@ -26,11 +30,14 @@ export interface StreamReceiverConfig {
  * The receiving end of one stream: RFC 3550 statistics on arrival, then the jitter buffer, then a
  * playout clock that takes one frame per packetization interval and conceals what is missing.
  *
- * The playout clock needs no events of its own: the ticks due up to a packet's arrival run just
- * before it is inserted (a tick wins a tie with an arrival), and `finish` runs the rest at the end.
- * The buffer sees the same calls, with the same times, in the same order as with one event per tick.
+ * Arrivals are recorded in an ArrivalLog and processed later in batches (see there): each one in
+ * arrival order, with its arrival time, exactly as on arrival. So the statistics are current
+ * only after `playUntil` (which `simulate` calls at the end of the run). The playout clock needs no events
+ * either: the ticks due up to an arrival run just before it is processed (a tick wins a tie with
+ * an arrival), and `playUntil` runs the rest at the end. The buffer sees the same calls, with the
+ * same times, in the same order as with one event per arrival and per tick.
  */
-export class StreamReceiver implements PacketSink<VoicePacket> {
+export class StreamReceiver implements PacketSink<VoicePacket>, ArrivalProcessor {
   readonly rtp: RtpReceiverStats
   readonly oneWayDelayNs = new RunningStats()
   readonly oneWayDelayHistogramNs = newDelayHistogramNs()
@@ -45,20 +52,40 @@ export class StreamReceiver implements PacketSink<VoicePacket> {
   framesConcealed = 0
   private framesLeft = -1 // unknown until the first packet arrives
   private nextTickNs: TimeNs = Infinity
+  private readonly ptimeNs: TimeNs
+  /** This receiver's index in the arrival log. */
+  private readonly index: number
 
   constructor(
     private readonly sim: Simulator,
     private readonly config: StreamReceiverConfig,
     private readonly jitterBuffer: JitterBuffer,
     private readonly observer: ArrivalObserver | undefined,
+    private readonly arrivals: ArrivalLog,
+    /** Takes the packets back once recorded; without one they are left to the garbage collector. */
+    private readonly packets: VoicePacketPool | undefined = undefined,
   ) {
     this.rtp = new RtpReceiverStats(config.clockRateHz)
+    this.ptimeNs = config.ptimeNs
+    this.index = arrivals.register(this)
   }
 
+  /** A packet arrives: recorded for later processing, and recycled. */
   receive(packet: VoicePacket): void {
-    const nowNs = this.sim.nowNs
-    this.playUntil(nowNs)
-    packet.arrivalNs = nowNs
+    this.arrivals.record(this.index, packet, this.sim.nowNs)
+    this.packets?.release(packet)
+  }
+
+  /** Brings the receiver up to `endNs`: processes the arrivals and runs the playout ticks at or before it. */
+  playUntil(endNs: TimeNs): void {
+    this.arrivals.flush(endNs)
+    this.runTicks(endNs)
+  }
+
+  /** One arrival, as it happened (called by the arrival log). */
+  process(packet: ArrivedPacket): void {
+    const nowNs = packet.arrivalNs
+    this.runTicks(nowNs)
     this.rtp.onPacket(packet.seq, packet.rtpTimestamp, nowNs)
     const delayNs = nowNs - packet.sentNs
     this.oneWayDelayNs.add(delayNs)
@@ -70,17 +97,18 @@ export class StreamReceiver implements PacketSink<VoicePacket> {
     if (this.framesLeft < 0) this.startPlayout(packet)
   }
 
-  /** Runs the playout ticks due at or before `endNs` (the end of the run, for the last ones). */
-  playUntil(endNs: TimeNs): void {
+  /** Runs the playout ticks due at or before `endNs`. */
+  private runTicks(endNs: TimeNs): void {
     while (this.framesLeft > 0 && this.nextTickNs <= endNs) {
-      this.tick(this.nextTickNs)
-      this.nextTickNs += this.config.ptimeNs
+      this.tick()
+      this.nextTickNs += this.ptimeNs
       this.framesLeft--
     }
   }
 
-  /** One playout tick: play the due frame or conceal it. */
-  private tick(nowNs: TimeNs): void {
+  /** The playout tick at `nextTickNs`: play the due frame or conceal it. */
+  private tick(): void {
+    const nowNs = this.nextTickNs
     const packet = this.jitterBuffer.pull(nowNs)
     if (packet === null) {
       this.framesConcealed++
@@ -93,12 +121,12 @@ export class StreamReceiver implements PacketSink<VoicePacket> {
     }
   }
 
-  private startPlayout(first: VoicePacket): void {
+  private startPlayout(first: ArrivedPacket): void {
     const startNs = this.jitterBuffer.playoutStartNs
     if (startNs === undefined) return
     const c = this.config
     const firstFrame = Math.round(((first.rtpTimestamp - c.initialTimestamp) | 0) / c.samplesPerPacket)
     this.framesLeft = c.packetCount - firstFrame
-    this.nextTickNs = Math.max(startNs, this.sim.nowNs)
+    this.nextTickNs = Math.max(startNs, first.arrivalNs)
   }
 }

@@ -23,25 +23,39 @@ export interface ChannelConfig {
  */
 export class Channel {
   private lastArrivalNs: TimeNs = 0
+  // The config's parts as fields of their own: these run for every packet on every hop.
+  private readonly delay: DelayModel
+  private readonly loss: LossModel
+  private readonly duplicateRate: number
+  private readonly corruptRate: number
+  private readonly keepOrder: boolean
+  private readonly rng: RandomStream
 
-  constructor(private readonly config: ChannelConfig) {}
+  constructor(config: ChannelConfig) {
+    this.delay = config.delay
+    this.loss = config.loss
+    this.duplicateRate = config.duplicateRate
+    this.corruptRate = config.corruptRate
+    this.keepOrder = config.keepOrder
+    this.rng = config.rng
+  }
 
   isLost(): boolean {
-    return this.config.loss.isLost()
+    return this.loss.isLost()
   }
 
   isCorrupted(): boolean {
-    return this.config.corruptRate > 0 && this.config.rng.nextFloat() < this.config.corruptRate
+    return this.corruptRate > 0 && this.rng.chance(this.corruptRate)
   }
 
   isDuplicated(): boolean {
-    return this.config.duplicateRate > 0 && this.config.rng.nextFloat() < this.config.duplicateRate
+    return this.duplicateRate > 0 && this.rng.chance(this.duplicateRate)
   }
 
   /** The packet's arrival time at the far end if it left the transmitter at `nowNs`. */
   arrivalNs(nowNs: TimeNs): TimeNs {
-    let arrivalNs = nowNs + this.config.delay.sampleNs()
-    if (this.config.keepOrder && arrivalNs < this.lastArrivalNs) arrivalNs = this.lastArrivalNs
+    let arrivalNs = nowNs + this.delay.sampleNs()
+    if (this.keepOrder && arrivalNs < this.lastArrivalNs) arrivalNs = this.lastArrivalNs
     this.lastArrivalNs = arrivalNs
     return arrivalNs
   }

@@ -6,7 +6,8 @@ import type { PacketSink, RoutedPacket } from "./packet.ts"
  */
 export class Node<P extends RoutedPacket> implements PacketSink<P> {
   private readonly nextHops: (PacketSink<P> | undefined)[] = []
-  private readonly flows = new Map<number, PacketSink<P>>()
+  /** By flow id: flow ids are small dense integers, so an array beats a Map on every packet. */
+  private readonly flows: (PacketSink<P> | undefined)[] = []
   packetsUnroutable = 0
 
   constructor(
@@ -19,11 +20,13 @@ export class Node<P extends RoutedPacket> implements PacketSink<P> {
   }
 
   attachFlow(flow: number, sink: PacketSink<P>): void {
-    this.flows.set(flow, sink)
+    if (!(Number.isInteger(flow) && flow >= 0)) throw new RangeError(`flow ids are integers ≥ 0, got ${flow}`)
+    while (this.flows.length < flow) this.flows.push(undefined)
+    this.flows[flow] = sink
   }
 
   receive(packet: P): void {
-    const sink = packet.destination === this.index ? this.flows.get(packet.flow) : this.nextHops[packet.destination]
+    const sink = packet.destination === this.index ? this.flows[packet.flow] : this.nextHops[packet.destination]
     if (sink === undefined) this.packetsUnroutable++
     else sink.receive(packet)
   }

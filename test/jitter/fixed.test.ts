@@ -40,4 +40,15 @@ describe("fixed jitter buffer", () => {
     expect(jb.insert(packet(10, 1600, 21), 21 * MS)).toBe("late") // already played
     expect(jb.pull(40 * MS)?.seq).toBe(11)
   })
+
+  it("keeps copies: the receiver may reuse the packet object it inserted", () => {
+    const jb = new FixedJitterBuffer(20 * MS, 20 * MS, 160)
+    const p = { seq: 1, rtpTimestamp: 160, marker: true, arrivalNs: 0 }
+    expect(jb.insert(p, 0)).toBe("accepted")
+    Object.assign(p, { seq: 2, rtpTimestamp: 320, marker: false, arrivalNs: 3 * MS })
+    expect(jb.insert(p, 3 * MS)).toBe("accepted")
+    expect(jb.pull(20 * MS)).toEqual({ seq: 1, rtpTimestamp: 160, marker: true, arrivalNs: 0 })
+    expect(jb.pull(40 * MS)).toEqual({ seq: 2, rtpTimestamp: 320, marker: false, arrivalNs: 3 * MS })
+    expect(jb.pull(60 * MS)).toBeNull()
+  })
 })

@@ -71,4 +71,22 @@ describe("strict priority by DSCP", () => {
     expect(p.arrived.length / p.link.packetsSent).toBeCloseTo(0.25, 2)
     expect(p.link.classes[2]!.packetsDropped).toBe(p.link.packetsSent - p.arrived.length)
   })
+
+  it("length and backlog follow offers, refusals, polls and flushes", () => {
+    const q = new StrictPriorityQueue<{ sizeBytes: number; dscp: number; queuedAtNs: number }>({ limitBytes: 1000, limitPackets: Infinity })
+    const p = (sizeBytes: number, dscp: number) => ({ sizeBytes, dscp, queuedAtNs: 0 })
+    expect(q.offer(p(400, DSCP.be), 0)).toBe(true)
+    expect(q.offer(p(400, DSCP.ef), 0)).toBe(true)
+    expect(q.offer(p(700, DSCP.be), 0)).toBe(false) // over the per-class byte limit
+    expect(q.offer(p(300, DSCP.af11), 0)).toBe(true)
+    expect([q.length, q.backlogBytes]).toEqual([3, 1100])
+    expect(q.poll(0)?.dscp).toBe(DSCP.ef)
+    expect(q.poll(0)?.dscp).toBe(DSCP.af11)
+    expect([q.length, q.backlogBytes]).toEqual([1, 400])
+    const flushed: number[] = []
+    q.offer(p(100, DSCP.ef), 0)
+    q.flush((x) => flushed.push(x.sizeBytes))
+    expect(flushed).toEqual([100, 400])
+    expect([q.length, q.backlogBytes, q.poll(0)]).toEqual([0, 0, undefined])
+  })
 })

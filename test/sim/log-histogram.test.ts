@@ -1,6 +1,6 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { LogHistogram, RandomSource, exponential, lognormal, pareto, uniform } from "../../sim/index.ts"
+import { LogHistogram, RandomSource, exponential, lognormal, pareto, portableExp, portableLog, uniform } from "../../sim/index.ts"
 import type { Distribution } from "../../sim/index.ts"
 
 const QUANTILES = [0, 0.001, 0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99, 0.999, 1]
@@ -144,4 +144,47 @@ describe("LogHistogram buckets do not depend on the engine's Math.log", () => {
       Math.log = nativeLog
     }
   })
+})
+
+describe("LogHistogram bucket lookup", () => {
+  // Reference: bucket k ≥ 1 holds (γ^(i−1), γ^i] for i = minIndex + k − 1, with the portable bounds;
+  // add() finds it from the double's bits and a table instead. Two values share a bucket iff
+  // quantile estimates agree, so compare the internal counts with a brute-force placement.
+  const reference = (alpha: number, minValue: number, maxValue: number, x: number, buckets: number): number => {
+    const logGamma = portableLog((1 + alpha) / (1 - alpha))
+    const minIndex = Math.ceil(portableLog(minValue) / logGamma)
+    if (x < minValue) return 0
+    if (x > maxValue) return buckets - 1
+    let k = 1
+    while (k < buckets - 2 && x > portableExp((minIndex + k - 1) * logGamma)) k++
+    return k
+  }
+  for (const [alpha, minValue, maxValue] of [
+    [0.01, 1e3, 1e12], // the delay histograms
+    [0.01, 1e-9, 1e15], // the defaults
+    [0.4, 1, 1e6], // coarse: cells of a whole binade
+    [0.001, 1, 1e4], // fine: several steps past the table's guess
+  ] as const) {
+    it(`puts every value where the portable bounds say: α=${alpha}, [${minValue}, ${maxValue}]`, () => {
+      const logGamma = portableLog((1 + alpha) / (1 - alpha))
+      const rng = new RandomSource(3).stream(`lookup ${alpha}`)
+      const values: number[] = []
+      // Bucket bounds and their neighbours, powers of two and their neighbours, integers, random values.
+      for (let i = Math.ceil(portableLog(minValue) / logGamma) - 2; values.length < 3000; i += 7) {
+        const b = portableExp(i * logGamma)
+        values.push(b, b * (1 - 2e-16), b * (1 + 2e-16), Math.round(b))
+      }
+      for (let e = -30; e < 50; e++) values.push(2 ** e, 2 ** e * (1 - 2e-16), 2 ** e * (1 + 2e-16))
+      for (let i = 0; i < 3000; i++) values.push(minValue * (maxValue / minValue) ** rng.nextFloat(), Math.floor(rng.nextFloat() * 2 ** 31))
+      const h = new LogHistogram({ relativeAccuracy: alpha, minValue, maxValue })
+      const data = (h as unknown as { data: Float64Array }).data
+      const buckets = data.length - 4
+      const expected = new Float64Array(buckets)
+      for (const x of values) {
+        h.add(x)
+        expected[reference(alpha, minValue, maxValue, x, buckets)]!++
+      }
+      expect(Array.from(data.subarray(4))).toEqual(Array.from(expected))
+    })
+  }
 })

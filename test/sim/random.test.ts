@@ -141,6 +141,15 @@ describe("output distribution", () => {
     }
   })
 
+  it("chance(p) is nextFloat() < p, drawing the same", () => {
+    const a = new RandomSource(9).stream("chance")
+    const b = new RandomSource(9).stream("chance")
+    for (let i = 0; i < 10_000; i++) {
+      const p = (i % 101) / 100
+      expect(a.chance(p)).toBe(b.nextFloat() < p)
+    }
+  })
+
   it("nextFloat passes a chi-square test over 100 equal bins", () => {
     const stream = new RandomSource(5).stream("chi")
     const counts = new Array<number>(100).fill(0)

@@ -67,6 +67,8 @@ for (const queue of ["ladder", "heap"] as const) {
       expect(() => sim.scheduleIn(-1, rec)).toThrow(RangeError)
       expect(() => sim.scheduleIn(0.25, rec)).toThrow(RangeError)
       expect(() => sim.runUntil(50)).toThrow(RangeError)
+      expect(() => sim.scheduleAt(100, rec, 0.5)).toThrow(RangeError) // arg is an int32
+      expect(() => sim.scheduleAt(100, rec, 2 ** 31)).toThrow(RangeError)
       sim.scheduleAt(100, rec, 7) // "now" itself is allowed
       sim.run()
       expect(rec.log).toEqual([[100, 7, undefined]])

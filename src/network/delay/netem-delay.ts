@@ -20,22 +20,22 @@ import { NETEM_QUANTILES, type StandardQuantile } from "./netem-quantiles.ts"
 export class NetemDelay implements DelayModel {
   private readonly draw: CorrelatedUniform | undefined
   private readonly quantile: StandardQuantile
+  private readonly delayNs: number
+  private readonly jitterNs: number
 
-  constructor(
-    private readonly spec: DelaySpec,
-    rng: RandomStream,
-  ) {
+  constructor(spec: DelaySpec, rng: RandomStream) {
     if (!(spec.delayNs >= 0 && Number.isFinite(spec.delayNs))) throw new RangeError(`delayNs must be finite and ≥ 0, got ${spec.delayNs}`)
     if (!(spec.jitterNs >= 0 && Number.isFinite(spec.jitterNs))) throw new RangeError(`jitterNs must be finite and ≥ 0, got ${spec.jitterNs}`)
     requireFraction("delay correlation", spec.correlation)
     this.draw = spec.jitterNs > 0 ? new CorrelatedUniform(spec.correlation, rng) : undefined
     this.quantile = NETEM_QUANTILES[spec.distribution]
+    this.delayNs = spec.delayNs
+    this.jitterNs = spec.jitterNs
   }
 
   sampleNs(): TimeNs {
-    const { delayNs, jitterNs } = this.spec
-    if (this.draw === undefined) return Math.round(delayNs)
-    const sampleNs = Math.round(delayNs + jitterNs * this.quantile(this.draw.next()))
+    if (this.draw === undefined) return Math.round(this.delayNs)
+    const sampleNs = Math.round(this.delayNs + this.jitterNs * this.quantile(this.draw.next()))
     return sampleNs > 0 ? sampleNs : 0
   }
 }

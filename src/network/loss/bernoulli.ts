@@ -23,7 +23,7 @@ export class BernoulliLoss implements LossModel {
   }
 
   isLost(): boolean {
-    const u = this.draw === undefined ? this.rng.nextFloat() : this.draw.next()
-    return u < this.rate
+    if (this.draw === undefined) return this.rng.chance(this.rate)
+    return this.draw.next() < this.rate
   }
 }

@@ -37,10 +37,10 @@ export class GilbertElliottLoss implements LossModel {
   isLost(): boolean {
     const { p, r, lossInBad, lossInGood } = this.params
     if (this.bad) {
-      if (this.rng.nextFloat() < r) this.bad = false
-      return this.rng.nextFloat() < lossInBad
+      if (this.rng.chance(r)) this.bad = false
+      return this.rng.chance(lossInBad)
     }
-    if (this.rng.nextFloat() < p) this.bad = true
-    return this.rng.nextFloat() < lossInGood
+    if (this.rng.chance(p)) this.bad = true
+    return this.rng.chance(lossInGood)
   }
 }

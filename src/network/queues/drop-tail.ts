@@ -15,8 +15,13 @@ export class DropTailQueue<P extends WirePacket> implements EgressQueue<P> {
   private head = 0
   private count = 0
   private bytes = 0
+  private readonly limitBytes: number
+  private readonly limitPackets: number
 
-  constructor(readonly limits: QueueLimits) {}
+  constructor(readonly limits: QueueLimits) {
+    this.limitBytes = limits.limitBytes
+    this.limitPackets = limits.limitPackets
+  }
 
   get length(): number {
     return this.count
@@ -32,7 +37,7 @@ export class DropTailQueue<P extends WirePacket> implements EgressQueue<P> {
   }
 
   offer(packet: P, _nowNs?: TimeNs): boolean {
-    if (this.bytes + packet.sizeBytes > this.limits.limitBytes || this.count + 1 > this.limits.limitPackets) return false
+    if (this.bytes + packet.sizeBytes > this.limitBytes || this.count + 1 > this.limitPackets) return false
     if (this.count === this.ring.length) this.grow()
     this.ring[(this.head + this.count) & (this.ring.length - 1)] = packet
     this.count++

@@ -18,6 +18,8 @@ export interface ClassRateLimit {
  */
 export class StrictPriorityQueue<P extends WirePacket> implements EgressQueue<P> {
   private readonly classes: DropTailQueue<P>[]
+  /** Packets in all classes, kept as they come and go: the link asks after every transmission. */
+  private count = 0
 
   constructor(
     limits: QueueLimits,
@@ -27,9 +29,7 @@ export class StrictPriorityQueue<P extends WirePacket> implements EgressQueue<P>
   }
 
   get length(): number {
-    let n = 0
-    for (const q of this.classes) n += q.length
-    return n
+    return this.count
   }
 
   get backlogBytes(): number {
@@ -45,19 +45,23 @@ export class StrictPriorityQueue<P extends WirePacket> implements EgressQueue<P>
       if (!limit.bucket.conforms(packet.sizeBytes, nowNs)) return false
       limit.bucket.take(packet.sizeBytes, nowNs)
     }
-    return this.classes[c]!.offer(packet)
+    if (!this.classes[c]!.offer(packet)) return false
+    this.count++
+    return true
   }
 
   poll(nowNs: TimeNs): P | undefined {
+    if (this.count === 0) return undefined
     for (let c = 0; c < this.classes.length; c++) {
       const queue = this.classes[c]!
-      const head = queue.peek()
-      if (head === undefined) continue
+      if (queue.length === 0) continue
       const limit = this.rateLimits[c]
       if (limit?.mode === "shape") {
+        const head = queue.peek()!
         if (!limit.bucket.conforms(head.sizeBytes, nowNs)) continue
         limit.bucket.take(head.sizeBytes, nowNs)
       }
+      this.count--
       return queue.poll()
     }
     return undefined
@@ -75,6 +79,7 @@ export class StrictPriorityQueue<P extends WirePacket> implements EgressQueue<P>
   }
 
   flush(discard: (packet: P) => void): void {
+    this.count = 0
     for (const q of this.classes) q.flush(discard)
   }
 }
