@@ -1,6 +1,8 @@
 /** Benchmark entry point (`npm run bench`): one import and call per benchmark file. */
 import { runEventQueueBench } from "./event-queue.bench.ts"
 import { benchDefaultScenario } from "./scenario.bench.ts"
+import { benchThousandCalls } from "./thousand-calls.bench.ts"
 
 await runEventQueueBench()
 await benchDefaultScenario()
+await benchThousandCalls()
