@@ -48,8 +48,8 @@ export class LogHistogram {
     }
     this.layout = layoutFor(alpha, minValue, maxValue)
     this.data = new Float64Array(COUNTS + this.layout.buckets)
-    this.data[MIN] = NaN
-    this.data[MAX] = NaN
+    this.data[MIN] = Infinity // so that the first value replaces both (min and max read NaN while empty)
+    this.data[MAX] = -Infinity
   }
 
   get relativeAccuracy(): number {
@@ -89,13 +89,9 @@ export class LogHistogram {
       throw new RangeError(`LogHistogram takes non-negative values, got ${x}`)
     }
     data[COUNTS + k]!++
-    if (data[N]!++ === 0) {
-      data[MIN] = x
-      data[MAX] = x
-    } else {
-      if (x < data[MIN]!) data[MIN] = x
-      if (x > data[MAX]!) data[MAX] = x
-    }
+    data[N]!++
+    if (x < data[MIN]!) data[MIN] = x
+    if (x > data[MAX]!) data[MAX] = x
     data[SUM]! += x
   }
 
@@ -105,12 +101,12 @@ export class LogHistogram {
 
   /** Exact; NaN when empty. */
   get min(): number {
-    return this.data[MIN]!
+    return this.count === 0 ? NaN : this.data[MIN]!
   }
 
   /** Exact; NaN when empty. */
   get max(): number {
-    return this.data[MAX]!
+    return this.count === 0 ? NaN : this.data[MAX]!
   }
 
   get sum(): number {
@@ -153,8 +149,8 @@ export class LogHistogram {
     const data = this.data
     const from = other.data
     for (let k = COUNTS; k < data.length; k++) data[k]! += from[k]!
-    if (this.count === 0 || from[MIN]! < data[MIN]!) data[MIN] = from[MIN]!
-    if (this.count === 0 || from[MAX]! > data[MAX]!) data[MAX] = from[MAX]!
+    if (from[MIN]! < data[MIN]!) data[MIN] = from[MIN]!
+    if (from[MAX]! > data[MAX]!) data[MAX] = from[MAX]!
     data[N]! += from[N]!
     data[SUM]! += from[SUM]!
   }
