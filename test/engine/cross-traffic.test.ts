@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest"
 import { simulate } from "../../src/engine/simulate.ts"
 import { formatReportJson } from "../../src/report/format-json.ts"
-import { parseScenario } from "../../src/scenario/load.ts"
+import { scenarioFrom } from "./scenario-text.ts"
 
 /** An office: phone and PC behind a router, a 2 Mbit/s uplink saturated by a bulk upload. */
-const office = (discipline: "fifo" | "priority", seed = 1) => {
-  const r = parseScenario(
-    `
+const office = (discipline: "fifo" | "priority", seed = 1) =>
+  simulate(
+    scenarioFrom(
+      `
 name: office ${discipline}
 seed: ${seed}
 duration: 20s
@@ -33,11 +34,9 @@ traffic:
   - { id: upload, kind: bulk, from: pc, to: server, ackDelay: 20ms, class: be }
   - { id: web, kind: poisson, from: pc, to: server, rate: 300kbit/s, packetSize: imix }
 `,
-    "office.yaml",
+      "office.yaml",
+    ),
   )
-  if (!r.ok) throw new Error(r.errors[0]!.format())
-  return simulate(r.scenario)
-}
 
 describe("voice behind a saturating upload", () => {
   it("strict priority keeps EF queueing under one 1500-byte serialization; FIFO lets it grow with the queue", () => {

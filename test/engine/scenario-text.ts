@@ -13,7 +13,12 @@ links:
 calls:
   - { id: c1, from: a, to: b, codec: G.711u, ptime: 20ms${o.call ? `, ${o.call}` : ""} }
 `
-  const result = parseScenario(text, "test.yaml")
+  return scenarioFrom(text)
+}
+
+/** A valid scenario from its text; a test fixture that does not validate fails with its errors. */
+export const scenarioFrom = (text: string, fileName = "test.yaml"): Scenario => {
+  const result = parseScenario(text, fileName)
   if (!result.ok) throw new Error(result.errors.map((e) => e.format()).join("\n"))
   return result.scenario
 }

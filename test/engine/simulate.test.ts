@@ -3,8 +3,7 @@ import { DelayTrace } from "../../src/engine/delay-trace.ts"
 import { simulate } from "../../src/engine/simulate.ts"
 import { eModel } from "../../src/quality/emodel.ts"
 import { formatReportJson } from "../../src/report/format-json.ts"
-import { parseScenario } from "../../src/scenario/load.ts"
-import { twoPhones } from "./scenario-text.ts"
+import { scenarioFrom, twoPhones } from "./scenario-text.ts"
 
 const lossy = twoPhones({ link: "jitter: 8ms, loss: 2%", call: "jitterBuffer: { kind: fixed, delay: 20ms }" })
 
@@ -95,9 +94,7 @@ calls:
   - { id: first, from: a, to: b, codec: G.711u, ptime: 20ms }
 ${extra ? "  - { id: second, from: c, to: d, codec: G.711a, ptime: 30ms }" : ""}
 `
-      const r = parseScenario(text, "t.yaml")
-      if (!r.ok) throw new Error(r.errors[0]!.format())
-      return simulate(r.scenario)
+      return simulate(scenarioFrom(text))
     }
     const alone = parse("")
     const withOther = parse("yes")

@@ -1,12 +1,8 @@
 import { describe, expect, it } from "vitest"
 import { simulate } from "../../src/engine/simulate.ts"
-import { parseScenario } from "../../src/scenario/load.ts"
+import { scenarioFrom } from "./scenario-text.ts"
 
-const run = (text: string) => {
-  const r = parseScenario(text, "t.yaml")
-  if (!r.ok) throw new Error(r.errors[0]!.format())
-  return simulate(r.scenario)
-}
+const run = (text: string) => simulate(scenarioFrom(text))
 
 describe("multi-hop topologies", () => {
   // alice —lan1— r1 —wan— r2 —lan2— bob, and a costly direct backup link that routing avoids.
