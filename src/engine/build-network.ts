@@ -34,21 +34,31 @@ export const buildNetwork = (sim: Simulator, random: RandomSource, scenario: Sce
   const directions: LinkDirection<LinkPacket>[] = []
   const edges: RouteEdge[] = []
   const linksById = new Map<string, { up: LinkDirection<LinkPacket>; down: LinkDirection<LinkPacket> }>()
+  const changing = new Set(scenario.events.flatMap((e) => e.directions.map((d) => `${e.link}/${d}`)))
 
   for (const link of scenario.links) {
     const [a, b] = link.between
-    const make = (from: string, to: string, spec: DirectionSpec) => {
+    const make = (from: string, to: string, spec: DirectionSpec, side: "up" | "down") => {
       const name = `link/${link.id}/${from}->${to}`
+      const serializer = serializerOf(spec, 0)
       const direction = new LinkDirection<LinkPacket>(
         sim,
-        { linkId: link.id, direction: `${from}->${to}`, serializer: serializerOf(spec, 0), queue: queueOf(spec), channel: channelOf(spec, random, name) },
+        {
+          linkId: link.id,
+          direction: `${from}->${to}`,
+          serializer,
+          queue: queueOf(spec),
+          channel: channelOf(spec, random, name),
+          // Exact only where nothing changes the direction later (see LinkDirectionConfig).
+          commitAhead: serializer instanceof FixedRateSerializer && !changing.has(`${link.id}/${side}`),
+        },
         nodeOf(to),
       )
       directions.push(direction)
       edges.push({ from: nodeOf(from).index, to: nodeOf(to).index, cost: link.cost })
       return direction
     }
-    linksById.set(link.id, { up: make(a, b, link.up), down: make(b, a, link.down) })
+    linksById.set(link.id, { up: make(a, b, link.up, "up"), down: make(b, a, link.down, "down") })
   }
 
   const firstHops = shortestPathFirstHops(scenario.nodes.length, edges)

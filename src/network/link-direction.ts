@@ -3,6 +3,7 @@ import { RunningStats } from "../../sim/stats.ts"
 import { newDelayHistogramNs } from "./delay-histogram.ts"
 import type { TimeNs } from "../../sim/time.ts"
 import type { Channel } from "./channel.ts"
+import { CommittedBacklog, type StartListener } from "./committed-backlog.ts"
 import { PRIORITY_CLASSES, priorityClassOf } from "./dscp.ts"
 import type { PacketSink, RoutedPacket } from "./packet.ts"
 import type { EgressQueue } from "./queues/egress-queue.ts"
@@ -15,6 +16,8 @@ export { serializationNs } from "./serializers/fixed-rate.ts"
 // A packet's fate and arrival are drawn when its serialization starts, so an idle link costs one
 // event per packet (its arrival); TRANSMIT_DONE is scheduled only when packets wait behind it,
 // and packets that leave at the same instant (sharing a trace's delivery opportunity) share it.
+// With `commitAhead`, packets the queue serves in arrival order skip the queue altogether (see
+// `commit`): on a FIFO link every packet costs one event whatever the load.
 const TRANSMIT_DONE = 0
 const ARRIVE = 1
 const ARRIVE_CORRUPTED = 2
@@ -34,6 +37,14 @@ export interface LinkDirectionConfig<P extends LinkPacket> {
   readonly serializer: Serializer
   readonly queue: EgressQueue<P>
   readonly channel: Channel
+  /**
+   * Fix the transmission start of packets the queue serves in arrival order (FIFO; strict
+   * priority's top class) when they arrive, and draw their fate then, instead of queueing them:
+   * the same results with no event per queued packet. Changes (`goDown`, `setSerializer`,
+   * `setChannel`) then reach only packets that arrive afterwards, so the engine commits ahead only
+   * on directions at a fixed rate that no scheduled event changes.
+   */
+  readonly commitAhead?: boolean
 }
 
 /** Per-class counters and queue-delay meters (classes as in `PRIORITY_CLASSES`). */
@@ -52,7 +63,7 @@ export class ClassStats {
  * Conservation: packetsSent + packetsDuplicated = packetsDelivered + packetsLost + packetsCorrupted
  *   + packetsDropped + packetsDroppedDown + packetsInFlight.
  */
-export class LinkDirection<P extends LinkPacket> implements PacketSink<P>, EventHandler {
+export class LinkDirection<P extends LinkPacket> implements PacketSink<P>, EventHandler, StartListener {
   readonly linkId: string
   readonly direction: string
   private serializer: Serializer
@@ -67,6 +78,9 @@ export class LinkDirection<P extends LinkPacket> implements PacketSink<P>, Event
   private wakeUpPending = false
   private epoch = 0
   private down = false
+  private readonly commitAhead: boolean
+  /** Committed ahead, not yet started: they count as queued, and their queue delay is recorded when they start. */
+  private readonly committed = new CommittedBacklog()
 
   packetsSent = 0
   packetsDelivered = 0
@@ -77,8 +91,8 @@ export class LinkDirection<P extends LinkPacket> implements PacketSink<P>, Event
   packetsDuplicated = 0
   /** Offered while down, or queued, on the wire or propagating when the link went down. */
   packetsDroppedDown = 0
-  readonly queueDelayNs = new RunningStats()
-  readonly classes = PRIORITY_CLASSES.map(() => new ClassStats())
+  private readonly allQueueDelayNs = new RunningStats()
+  private readonly classStats = PRIORITY_CLASSES.map(() => new ClassStats())
 
   constructor(
     private readonly sim: Simulator,
@@ -90,6 +104,19 @@ export class LinkDirection<P extends LinkPacket> implements PacketSink<P>, Event
     this.serializer = config.serializer
     this.queue = config.queue
     this.channel = config.channel
+    this.commitAhead = config.commitAhead ?? false
+  }
+
+  /** Queue delay of every packet that has started transmission. */
+  get queueDelayNs(): RunningStats {
+    this.committed.retire(this.sim.nowNs, this)
+    return this.allQueueDelayNs
+  }
+
+  /** Per-class counters and queue delays, up to now. */
+  get classes(): readonly ClassStats[] {
+    this.committed.retire(this.sim.nowNs, this)
+    return this.classStats
   }
 
   /** The configured rate, or a capacity trace's mean rate. */
@@ -103,7 +130,8 @@ export class LinkDirection<P extends LinkPacket> implements PacketSink<P>, Event
 
   /** Time the transmitter was busy until `untilNs`; a trace counts used over offered bytes. */
   busyNsUntil(untilNs: TimeNs): number {
-    return this.retiredBusyNs + this.serializer.busyNs(untilNs)
+    this.committed.retire(this.sim.nowNs, this)
+    return this.retiredBusyNs + this.serializer.busyNs(untilNs) - this.committed.pendingDurationNs
   }
 
   get busyNs(): number {
@@ -130,18 +158,48 @@ export class LinkDirection<P extends LinkPacket> implements PacketSink<P>, Event
   /** A packet enters the link from the transmitting node. */
   receive(packet: P): void {
     this.packetsSent++
-    this.classes[priorityClassOf(packet.dscp)]!.packetsSent++
+    const stats = this.classStats[priorityClassOf(packet.dscp)]!
+    stats.packetsSent++
     if (this.down) return this.discardDown(packet)
-    packet.queuedAtNs = this.sim.nowNs
-    if (!this.queue.offer(packet, this.sim.nowNs)) {
-      this.packetsDropped++
-      this.classes[priorityClassOf(packet.dscp)]!.packetsDropped++
-      packet.owner?.packetDropped(packet)
-      return
-    }
+    const nowNs = this.sim.nowNs
+    if (this.commitAhead && this.queue.servesInArrivalOrder(packet)) return this.commit(packet, stats, nowNs)
+    packet.queuedAtNs = nowNs
+    if (!this.queue.offer(packet, nowNs)) return this.drop(packet, stats)
     if (this.donePending) return
-    if (this.sim.nowNs >= this.busyUntilNs) this.transmitNext()
+    if (nowNs >= this.busyUntilNs) this.transmitNext()
     else this.scheduleDone()
+  }
+
+  /** StartListener: a committed packet has started transmission. */
+  started(priorityClass: number, waitedNs: number): void {
+    this.recordQueueDelay(this.classStats[priorityClass]!, waitedNs)
+  }
+
+  /**
+   * Nothing offered later goes before this packet, and it goes before everything still queued:
+   * it starts once the transmitter has finished what is on the wire and committed.
+   */
+  private commit(packet: P, stats: ClassStats, nowNs: TimeNs): void {
+    const committed = this.committed
+    committed.retire(nowNs, this)
+    if (!this.queue.admitAhead(packet, nowNs, committed.length, committed.backlogBytes)) return this.drop(packet, stats)
+    const startNs = this.busyUntilNs > nowNs ? this.busyUntilNs : nowNs
+    this.busyUntilNs = this.serializer.departureNs(packet.sizeBytes, startNs, nowNs)
+    if (startNs === nowNs) this.recordQueueDelay(stats, 0)
+    else committed.push(startNs, this.busyUntilNs - startNs, packet.sizeBytes, priorityClassOf(packet.dscp), startNs - nowNs)
+    this.launch(packet, this.busyUntilNs)
+  }
+
+  private drop(packet: P, stats: ClassStats): void {
+    this.packetsDropped++
+    stats.packetsDropped++
+    packet.owner?.packetDropped(packet)
+  }
+
+  private recordQueueDelay(stats: ClassStats, waitedNs: number): void {
+    this.allQueueDelayNs.add(waitedNs)
+    stats.queueDelayNs.add(waitedNs)
+    stats.queueDelayHistogramNs.add(waitedNs)
   }
 
   /** The link fails: what is queued, on the wire or propagating is lost; new packets are dropped. */
@@ -150,6 +208,9 @@ export class LinkDirection<P extends LinkPacket> implements PacketSink<P>, Event
     this.down = true
     this.epoch++
     this.busyUntilNs = this.sim.nowNs // what was on the wire is lost with the epoch
+    this.committed.retire(this.sim.nowNs, this)
+    this.retiredBusyNs -= this.committed.pendingDurationNs // committed packets that never started
+    this.committed.clear() // their arrivals, already scheduled, are stale now
     this.serializer.cancel(this.sim.nowNs)
     this.donePending = false
     this.queue.flush((p) => this.discardDown(p))
@@ -175,14 +236,17 @@ export class LinkDirection<P extends LinkPacket> implements PacketSink<P>, Event
     const kind = arg % KINDS
     if (kind === WAKE_UP) {
       this.wakeUpPending = false
-      if (!this.down && !this.donePending && this.sim.nowNs >= this.busyUntilNs) this.transmitNext()
+      if (this.down || this.donePending) return
+      if (this.sim.nowNs >= this.busyUntilNs) this.transmitNext()
+      else this.scheduleDone() // busy with packets committed since
       return
     }
     const stale = (arg - kind) / KINDS !== this.epoch // the link went down meanwhile
     if (kind === TRANSMIT_DONE) {
       if (stale) return
       this.donePending = false
-      this.transmitNext()
+      if (this.busyUntilNs > this.sim.nowNs) this.scheduleDone() // packets committed meanwhile go first
+      else this.transmitNext()
       return
     }
     const packet = ref as P
@@ -225,11 +289,7 @@ export class LinkDirection<P extends LinkPacket> implements PacketSink<P>, Event
     for (;;) {
       const packet = this.queue.poll(nowNs)
       if (packet === undefined) return this.wakeUpForShaper(nowNs)
-      const waitedNs = nowNs - packet.queuedAtNs
-      this.queueDelayNs.add(waitedNs)
-      const stats = this.classes[priorityClassOf(packet.dscp)]!
-      stats.queueDelayNs.add(waitedNs)
-      stats.queueDelayHistogramNs.add(waitedNs)
+      this.recordQueueDelay(this.classStats[priorityClassOf(packet.dscp)]!, nowNs - packet.queuedAtNs)
       this.busyUntilNs = this.serializer.departureNs(packet.sizeBytes, nowNs, packet.queuedAtNs)
       this.launch(packet, this.busyUntilNs)
       // A drop notice may have sent a packet in (and scheduled the next TRANSMIT_DONE) meanwhile.

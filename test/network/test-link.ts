@@ -34,6 +34,8 @@ export type TestLinkOptions = ({ readonly bandwidthBps: number } | { readonly se
   readonly loss?: LossModel
   readonly duplicateRate?: number
   readonly corruptRate?: number
+  readonly jitterNs?: number
+  readonly commitAhead?: boolean
 }
 
 /** One link direction delivering into an array. */
@@ -47,13 +49,17 @@ export const makeTestLink = (sim: Simulator, o: TestLinkOptions) => {
       serializer: "serializer" in o ? o.serializer : new FixedRateSerializer(o.bandwidthBps),
       queue: o.queue ?? new DropTailQueue({ limitBytes: o.limitBytes ?? Infinity, limitPackets: Infinity }),
       channel: new Channel({
-        delay: makeDelayModel({ delayNs: o.propagationNs ?? 0, jitterNs: 0, correlation: 0, distribution: "uniform" }, new RandomSource(1).stream("delay")),
+        delay: makeDelayModel(
+          { delayNs: o.propagationNs ?? 0, jitterNs: o.jitterNs ?? 0, correlation: 0, distribution: "uniform" },
+          new RandomSource(1).stream("delay"),
+        ),
         loss: o.loss ?? noLoss,
         duplicateRate: o.duplicateRate ?? 0,
         corruptRate: o.corruptRate ?? 0,
         keepOrder: false,
         rng: new RandomSource(1).stream("channel"),
       }),
+      commitAhead: o.commitAhead ?? false,
     },
     { receive: (p) => ((p.arrivedNs = sim.nowNs), arrived.push(p)) },
   )

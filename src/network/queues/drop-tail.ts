@@ -37,12 +37,20 @@ export class DropTailQueue<P extends WirePacket> implements EgressQueue<P> {
   }
 
   offer(packet: P, _nowNs?: TimeNs): boolean {
-    if (this.bytes + packet.sizeBytes > this.limitBytes || this.count + 1 > this.limitPackets) return false
+    if (!this.admitAhead(packet, 0, 0, 0)) return false
     if (this.count === this.ring.length) this.grow()
     this.ring[(this.head + this.count) & (this.ring.length - 1)] = packet
     this.count++
     this.bytes += packet.sizeBytes
     return true
+  }
+
+  servesInArrivalOrder(): boolean {
+    return true
+  }
+
+  admitAhead(packet: P, _nowNs: TimeNs, waitingPackets: number, waitingBytes: number): boolean {
+    return this.bytes + waitingBytes + packet.sizeBytes <= this.limitBytes && this.count + waitingPackets + 1 <= this.limitPackets
   }
 
   poll(_nowNs?: TimeNs): P | undefined {

@@ -40,13 +40,27 @@ export class StrictPriorityQueue<P extends WirePacket> implements EgressQueue<P>
 
   offer(packet: P, nowNs: TimeNs): boolean {
     const c = priorityClassOf(packet.dscp)
-    const limit = this.rateLimits[c]
-    if (limit?.mode === "police") {
-      if (!limit.bucket.conforms(packet.sizeBytes, nowNs)) return false
-      limit.bucket.take(packet.sizeBytes, nowNs)
-    }
-    if (!this.classes[c]!.offer(packet)) return false
+    if (!this.policed(c, packet.sizeBytes, nowNs) || !this.classes[c]!.offer(packet)) return false
     this.count++
+    return true
+  }
+
+  /** The top class, unless shaped: nothing that arrives later overtakes it, and it overtakes every other class. */
+  servesInArrivalOrder(packet: P): boolean {
+    return priorityClassOf(packet.dscp) === 0 && this.rateLimits[0]?.mode !== "shape"
+  }
+
+  admitAhead(packet: P, nowNs: TimeNs, waitingPackets: number, waitingBytes: number): boolean {
+    const c = priorityClassOf(packet.dscp)
+    return this.policed(c, packet.sizeBytes, nowNs) && this.classes[c]!.admitAhead(packet, nowNs, waitingPackets, waitingBytes)
+  }
+
+  /** False when class `c`'s policer drops the packet; a conforming packet takes its tokens. */
+  private policed(c: number, sizeBytes: number, nowNs: TimeNs): boolean {
+    const limit = this.rateLimits[c]
+    if (limit?.mode !== "police") return true
+    if (!limit.bucket.conforms(sizeBytes, nowNs)) return false
+    limit.bucket.take(sizeBytes, nowNs)
     return true
   }
 
