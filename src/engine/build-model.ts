@@ -11,11 +11,11 @@ import { FixedJitterBuffer } from "../jitter/fixed.ts"
 import { DSCP } from "../network/dscp.ts"
 import type { LinkDirection, LinkPacket } from "../network/link-direction.ts"
 import type { Node } from "../network/node.ts"
-import type { PacketSink } from "../network/packet.ts"
+import type { RecordingSink } from "../network/packet.ts"
 import type { Scenario } from "../scenario/schema.ts"
 import { makeTrafficSource, scheduleTrafficSource } from "../traffic/make-traffic-source.ts"
 import type { FlowAttachPoint, TrafficSource } from "../traffic/traffic-source.ts"
-import { buildNetwork } from "./build-network.ts"
+import { buildNetwork, type NetworkOptions } from "./build-network.ts"
 import { ScenarioEvents } from "./schedule-events.ts"
 
 type ScenarioCall = Scenario["calls"][number]
@@ -52,10 +52,15 @@ export type ObserverFor = (streamIndex: number) => ArrivalObserver | undefined
  * assembled; every random stream is named after its owner, so adding a call or a link leaves the
  * randomness of the others unchanged.
  */
-export const buildModel = (scenario: Scenario, seed: number, observerFor: ObserverFor = () => undefined): Model => {
+export const buildModel = (
+  scenario: Scenario,
+  seed: number,
+  observerFor: ObserverFor = () => undefined,
+  networkOptions: NetworkOptions = {},
+): Model => {
   const sim = new Simulator()
   const random = new RandomSource(seed)
-  const network = buildNetwork(sim, random, scenario)
+  const network = buildNetwork(sim, random, scenario, networkOptions)
   new ScenarioEvents(sim, random, network, scenario.events)
   const nodeOf = (id: string): Node<LinkPacket> => network.nodes.get(id)!
 
@@ -97,7 +102,7 @@ export const buildModel = (scenario: Scenario, seed: number, observerFor: Observ
         packets,
       )
       // The flow id routes only this stream's voice packets to its receiver.
-      nodeOf(to).attachFlow(streamIndex, receiver as PacketSink<LinkPacket>)
+      nodeOf(to).attachRecorder(streamIndex, receiver as RecordingSink<LinkPacket>)
       senderClock.start(sender, call.startNs)
       streams.push({ callId: call.id, from, to, codec, call, sender, receiver })
     }

@@ -27,8 +27,16 @@ export interface Network {
   readonly linksById: ReadonlyMap<string, { readonly up: LinkDirection<LinkPacket>; readonly down: LinkDirection<LinkPacket> }>
 }
 
+export interface NetworkOptions {
+  /**
+   * Give every transmission and arrival an event of its own: no committing ahead, no handing over
+   * ahead (see LinkDirectionConfig). Slower, same results; the reference tests compare with.
+   */
+  readonly eventPerPacket?: boolean
+}
+
 /** Nodes, both directions of every link, and static shortest-path routes between all nodes. */
-export const buildNetwork = (sim: Simulator, random: RandomSource, scenario: Scenario): Network => {
+export const buildNetwork = (sim: Simulator, random: RandomSource, scenario: Scenario, options: NetworkOptions = {}): Network => {
   const nodes = new Map(scenario.nodes.map((n, index) => [n.id, new Node<LinkPacket>(n.id, index)]))
   const nodeOf = (id: string): Node<LinkPacket> => nodes.get(id)!
   const directions: LinkDirection<LinkPacket>[] = []
@@ -41,6 +49,9 @@ export const buildNetwork = (sim: Simulator, random: RandomSource, scenario: Sce
     const make = (from: string, to: string, spec: DirectionSpec, side: "up" | "down") => {
       const name = `link/${link.id}/${from}->${to}`
       const serializer = serializerOf(spec, 0)
+      const channel = channelOf(spec, random, name)
+      // Both shortcuts are exact only where nothing changes the direction later (see LinkDirectionConfig).
+      const fixed = options.eventPerPacket !== true && !changing.has(`${link.id}/${side}`)
       const direction = new LinkDirection<LinkPacket>(
         sim,
         {
@@ -48,9 +59,9 @@ export const buildNetwork = (sim: Simulator, random: RandomSource, scenario: Sce
           direction: `${from}->${to}`,
           serializer,
           queue: queueOf(spec),
-          channel: channelOf(spec, random, name),
-          // Exact only where nothing changes the direction later (see LinkDirectionConfig).
-          commitAhead: serializer instanceof FixedRateSerializer && !changing.has(`${link.id}/${side}`),
+          channel,
+          commitAhead: fixed && serializer instanceof FixedRateSerializer,
+          ...(fixed && channel.keepsOrder ? { recorders: nodeOf(to) } : {}),
         },
         nodeOf(to),
       )

@@ -8,12 +8,14 @@ export interface SimulateOptions {
   readonly seed?: number
   /** Receives the arrivals of chosen streams (the dashboard's per-packet charts). */
   readonly observerFor?: ObserverFor
+  /** An event per transmission and arrival: slower, same report (see NetworkOptions). */
+  readonly eventPerPacket?: boolean
 }
 
 /** Runs a validated scenario to its end and reports. Pure: same scenario and seed, same report. */
 export const simulate = (scenario: Scenario, options: SimulateOptions = {}): Report => {
   const seed = options.seed ?? scenario.seed
-  const model = buildModel(scenario, seed, options.observerFor)
+  const model = buildModel(scenario, seed, options.observerFor, { eventPerPacket: options.eventPerPacket ?? false })
   model.sim.runUntil(scenario.durationNs)
   for (const stream of model.streams) stream.receiver.playUntil(scenario.durationNs)
   return buildReport(scenario.name, seed, model, scenario.durationNs)

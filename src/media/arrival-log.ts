@@ -47,15 +47,17 @@ const MAX_CAPACITY = 1 << 15
  * Exactness: receivers only observe (nothing in a run reads them or depends on them), and each
  * receiver still processes its own arrivals in arrival order with their arrival times, so every
  * result is the one of processing each packet on arrival. Whoever reads a receiver flushes first
- * (StreamReceiver.playUntil does).
+ * (StreamReceiver.playUntil does). A receiver's arrivals are recorded in their order, but they
+ * may be recorded before they happen (a last link hands packets over ahead, see RecordingSink),
+ * so the log as a whole is not in time order.
  */
 export class ArrivalLog {
   private readonly processors: ArrivalProcessor[] = []
-  private readonly records: Float64Array
+  private records: Float64Array
   private count = 0
   /** Scratch for grouping: per receiver, then record order. */
   private firstOf = new Int32Array(0)
-  private readonly order: Int32Array
+  private order: Int32Array
   /** Handed to the receivers, refilled for each record. */
   private readonly view = { seq: 0, rtpTimestamp: 0, marker: false, sentNs: 0, arrivalNs: 0 }
 
@@ -64,7 +66,7 @@ export class ArrivalLog {
     return new ArrivalLog(Math.min(MAX_CAPACITY, Math.max(MIN_CAPACITY, RECORDS_PER_RECEIVER * receivers)))
   }
 
-  constructor(private readonly capacity: number) {
+  constructor(private capacity: number) {
     if (!(Number.isInteger(capacity) && capacity >= 1)) throw new RangeError(`capacity must be an integer ≥ 1, got ${capacity}`)
     this.records = new Float64Array(STRIDE * capacity)
     this.order = new Int32Array(capacity)
@@ -80,8 +82,12 @@ export class ArrivalLog {
     return this.count
   }
 
-  /** Records that `packet` reached receiver `receiver` at `arrivalNs` (never before earlier records). */
-  record(receiver: number, packet: ArrivingPacket, arrivalNs: TimeNs): void {
+  /**
+   * Records that `packet` reaches receiver `receiver` at `arrivalNs`, at or after `nowNs` (and
+   * never before that receiver's earlier records).
+   */
+  record(receiver: number, packet: ArrivingPacket, arrivalNs: TimeNs, nowNs: TimeNs): void {
+    if (this.count === this.capacity) this.makeRoom(nowNs)
     const records = this.records
     const at = STRIDE * this.count
     records[at + RECEIVER] = receiver
@@ -90,17 +96,26 @@ export class ArrivalLog {
     records[at + MARKER] = packet.marker ? 1 : 0
     records[at + SENT] = packet.sentNs
     records[at + ARRIVAL] = arrivalNs
-    if (++this.count === this.capacity) this.flush(Infinity)
+    this.count++
   }
 
-  /** Hands every arrival recorded at or before `endNs` to its receiver, each receiver's in arrival order. */
+  /** Processes what has arrived by `nowNs`; grows if most records are still on their way. */
+  private makeRoom(nowNs: TimeNs): void {
+    this.flush(nowNs)
+    if (2 * this.count < this.capacity) return
+    this.capacity *= 2
+    const records = new Float64Array(STRIDE * this.capacity)
+    records.set(this.records)
+    this.records = records
+    this.order = new Int32Array(this.capacity)
+  }
+
+  /** Hands every arrival at or before `endNs` to its receiver, each receiver's in arrival order. */
   flush(endNs: TimeNs): void {
-    const records = this.records
-    // Records are in arrival order, so the due ones are a prefix.
-    let due = this.count
-    while (due > 0 && records[STRIDE * (due - 1) + ARRIVAL]! > endNs) due--
+    const due = this.collectDue(endNs)
     if (due === 0) return
     const order = this.groupByReceiver(due)
+    const records = this.records
     const view = this.view
     for (let i = 0; i < due; i++) {
       const at = STRIDE * order[i]!
@@ -113,6 +128,22 @@ export class ArrivalLog {
     }
     records.copyWithin(0, STRIDE * due, STRIDE * this.count)
     this.count -= due
+  }
+
+  /** Moves the records due by `endNs` to the front, each part keeping its order; returns how many are due. */
+  private collectDue(endNs: TimeNs): number {
+    const records = this.records
+    let due = 0
+    while (due < this.count && records[STRIDE * due + ARRIVAL]! <= endNs) due++
+    if (due === this.count) return due
+    const later: number[] = [] // only at the end of a run: simplicity over speed
+    for (let i = due; i < this.count; i++) {
+      const at = STRIDE * i
+      if (records[at + ARRIVAL]! <= endNs) records.copyWithin(STRIDE * due++, at, at + STRIDE)
+      else for (let k = 0; k < STRIDE; k++) later.push(records[at + k]!)
+    }
+    records.set(later, STRIDE * due)
+    return due
   }
 
   /** Records [0, n) ordered by receiver, in recording order within each (a counting sort). */

@@ -3,7 +3,7 @@ import { RunningStats } from "../../sim/stats.ts"
 import { newDelayHistogramNs } from "../network/delay-histogram.ts"
 import type { TimeNs } from "../../sim/time.ts"
 import type { JitterBuffer } from "../jitter/jitter-buffer.ts"
-import type { PacketSink } from "../network/packet.ts"
+import type { RecordingSink } from "../network/packet.ts"
 import { LossBurstiness } from "../quality/loss-burstiness.ts"
 import { RtpReceiverStats } from "../quality/rtp-receiver-stats.ts"
 import type { ArrivalLog, ArrivalProcessor, ArrivedPacket } from "./arrival-log.ts"
@@ -37,7 +37,7 @@ export interface StreamReceiverConfig {
  * an arrival), and `playUntil` runs the rest at the end. The buffer sees the same calls, with the
  * same times, in the same order as with one event per arrival and per tick.
  */
-export class StreamReceiver implements PacketSink<VoicePacket>, ArrivalProcessor {
+export class StreamReceiver implements RecordingSink<VoicePacket>, ArrivalProcessor {
   readonly rtp: RtpReceiverStats
   readonly oneWayDelayNs = new RunningStats()
   readonly oneWayDelayHistogramNs = newDelayHistogramNs()
@@ -72,7 +72,12 @@ export class StreamReceiver implements PacketSink<VoicePacket>, ArrivalProcessor
 
   /** A packet arrives: recorded for later processing, and recycled. */
   receive(packet: VoicePacket): void {
-    this.arrivals.record(this.index, packet, this.sim.nowNs)
+    this.receiveAt(packet, this.sim.nowNs)
+  }
+
+  /** The last link knows the packet's arrival time (a receiver only records, so it may be told early). */
+  receiveAt(packet: VoicePacket, arrivalNs: TimeNs): void {
+    this.arrivals.record(this.index, packet, arrivalNs, this.sim.nowNs)
     this.packets?.release(packet)
   }
 

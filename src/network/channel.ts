@@ -40,6 +40,11 @@ export class Channel {
     this.rng = config.rng
   }
 
+  /** Packets arrive in the order they were sent: the delay is constant, or order is kept. */
+  get keepsOrder(): boolean {
+    return this.keepOrder || this.delay.isConstant
+  }
+
   isLost(): boolean {
     return this.loss.isLost()
   }

@@ -5,7 +5,8 @@ import type { TimeNs } from "../../sim/time.ts"
 import type { Channel } from "./channel.ts"
 import { CommittedBacklog, type StartListener } from "./committed-backlog.ts"
 import { PRIORITY_CLASSES, priorityClassOf } from "./dscp.ts"
-import type { PacketSink, RoutedPacket } from "./packet.ts"
+import { AheadDeliveries } from "./ahead-deliveries.ts"
+import type { PacketSink, RecorderLookup, RoutedPacket } from "./packet.ts"
 import type { EgressQueue } from "./queues/egress-queue.ts"
 import type { Serializer } from "./serializers/serializer.ts"
 
@@ -45,6 +46,12 @@ export interface LinkDirectionConfig<P extends LinkPacket> {
    * on directions at a fixed rate that no scheduled event changes.
    */
   readonly commitAhead?: boolean
+  /**
+   * The receiving node, to hand packets for recording sinks (RecordingSink) over at launch with
+   * their arrival time instead of on an ARRIVE event. Only for a channel that keeps packets in
+   * order, and a direction no scheduled event changes: an outage cannot take them back.
+   */
+  readonly recorders?: RecorderLookup<P>
 }
 
 /** Per-class counters and queue-delay meters (classes as in `PRIORITY_CLASSES`). */
@@ -81,9 +88,12 @@ export class LinkDirection<P extends LinkPacket> implements PacketSink<P>, Event
   private readonly commitAhead: boolean
   /** Committed ahead, not yet started: they count as queued, and their queue delay is recorded when they start. */
   private readonly committed = new CommittedBacklog()
+  private readonly recorders: RecorderLookup<P> | undefined
+  private readonly deliveredAhead = new AheadDeliveries()
+  /** Delivered on an ARRIVE event (the others were handed over ahead). */
+  private deliveredOnArrival = 0
 
   packetsSent = 0
-  packetsDelivered = 0
   /** Refused by the egress queue (full, or policed). */
   packetsDropped = 0
   packetsLost = 0
@@ -105,6 +115,12 @@ export class LinkDirection<P extends LinkPacket> implements PacketSink<P>, Event
     this.queue = config.queue
     this.channel = config.channel
     this.commitAhead = config.commitAhead ?? false
+    this.recorders = config.recorders
+  }
+
+  /** Packets that have reached the far end by now. */
+  get packetsDelivered(): number {
+    return this.deliveredOnArrival + this.deliveredAhead.arrivedBy(this.sim.nowNs)
   }
 
   /** Queue delay of every packet that has started transmission. */
@@ -252,7 +268,7 @@ export class LinkDirection<P extends LinkPacket> implements PacketSink<P>, Event
     const packet = ref as P
     if (stale) return this.discardDown(packet)
     if (kind === ARRIVE) {
-      this.packetsDelivered++
+      this.deliveredOnArrival++
       this.sink.receive(packet)
     } else if (kind === ARRIVE_CORRUPTED) {
       this.packetsCorrupted++ // the receiver's checksum discards it
@@ -276,7 +292,11 @@ export class LinkDirection<P extends LinkPacket> implements PacketSink<P>, Event
 
   private propagate(packet: P, departNs: TimeNs): void {
     const kind = this.channel.isCorrupted() ? ARRIVE_CORRUPTED : ARRIVE
-    this.sim.scheduleAt(this.channel.arrivalNs(departNs), this, this.epoch * KINDS + kind, packet)
+    const arrivalNs = this.channel.arrivalNs(departNs)
+    const recorder = kind === ARRIVE ? this.recorders?.recorderFor(packet) : undefined
+    if (recorder === undefined) return void this.sim.scheduleAt(arrivalNs, this, this.epoch * KINDS + kind, packet)
+    this.deliveredAhead.push(arrivalNs, this.sim.nowNs)
+    recorder.receiveAt(packet, arrivalNs)
   }
 
   private scheduleDone(): void {

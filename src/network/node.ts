@@ -1,13 +1,15 @@
-import type { PacketSink, RoutedPacket } from "./packet.ts"
+import type { PacketSink, RecorderLookup, RecordingSink, RoutedPacket } from "./packet.ts"
 
 /**
  * A network node: it hands packets addressed to itself to the local flow's sink and forwards the
  * others on the link toward their destination. It does not know what the flows carry.
  */
-export class Node<P extends RoutedPacket> implements PacketSink<P> {
+export class Node<P extends RoutedPacket> implements PacketSink<P>, RecorderLookup<P> {
   private readonly nextHops: (PacketSink<P> | undefined)[] = []
   /** By flow id: flow ids are small dense integers, so an array beats a Map on every packet. */
   private readonly flows: (PacketSink<P> | undefined)[] = []
+  /** The flows whose sinks only record (see RecordingSink), by flow id. */
+  private readonly recorders: (RecordingSink<P> | undefined)[] = []
   packetsUnroutable = 0
 
   constructor(
@@ -23,6 +25,17 @@ export class Node<P extends RoutedPacket> implements PacketSink<P> {
     if (!(Number.isInteger(flow) && flow >= 0)) throw new RangeError(`flow ids are integers ≥ 0, got ${flow}`)
     while (this.flows.length < flow) this.flows.push(undefined)
     this.flows[flow] = sink
+  }
+
+  /** Attaches a sink that only records: the last link may hand it packets ahead of their arrival. */
+  attachRecorder(flow: number, sink: RecordingSink<P>): void {
+    this.attachFlow(flow, sink)
+    while (this.recorders.length < flow) this.recorders.push(undefined)
+    this.recorders[flow] = sink
+  }
+
+  recorderFor(packet: P): RecordingSink<P> | undefined {
+    return packet.destination === this.index ? this.recorders[packet.flow] : undefined
   }
 
   receive(packet: P): void {

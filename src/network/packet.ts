@@ -14,6 +14,21 @@ export interface PacketSink<P extends WirePacket> {
   receive(packet: P): void
 }
 
+/**
+ * A flow's sink that only records what reaches it: nothing it does feeds back into the run. A link
+ * whose packets arrive in the order they leave may then hand it a packet, with its arrival time,
+ * as soon as that time is known instead of on an event at that time.
+ */
+export interface RecordingSink<P extends WirePacket> extends PacketSink<P> {
+  /** `packet` arrives at `arrivalNs` (now or later; never before this sink's earlier arrivals). */
+  receiveAt(packet: P, arrivalNs: TimeNs): void
+}
+
+/** Finds the recording sink a packet is for, if it has one there (a node, for the flows it terminates). */
+export interface RecorderLookup<P extends WirePacket> {
+  recorderFor(packet: P): RecordingSink<P> | undefined
+}
+
 /** Told when the network discards one of its packets (a queue drop, a channel loss, a link down). */
 export interface PacketOwner {
   packetDropped(packet: RoutedPacket): void

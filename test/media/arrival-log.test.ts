@@ -25,21 +25,39 @@ describe("arrival log", () => {
     const b = new Recorder()
     const ia = log.register(a)
     const ib = log.register(b)
-    log.record(ia, packet(1, 0), 10)
-    log.record(ib, packet(7, 0), 11)
-    log.record(ia, packet(2, 0), 12)
-    expect(a.seen).toEqual([]) // not yet: the log is not full
-    log.record(ib, packet(8, 0), 13) // full: everything is processed
+    log.record(ia, packet(1, 0), 10, 10)
+    log.record(ib, packet(7, 0), 11, 11)
+    log.record(ia, packet(2, 0), 12, 12)
+    log.record(ib, packet(8, 0), 13, 13)
+    expect(a.seen).toEqual([]) // not yet: the log is full only now
+    log.record(ia, packet(3, 0), 20, 20) // no room: what has arrived is processed first
     expect(a.seen).toEqual([[1, 10], [2, 12]])
     expect(b.seen).toEqual([[7, 11], [8, 13]])
-    log.record(ia, packet(3, 0), 20)
-    log.record(ib, packet(9, 0), 30)
+    log.record(ib, packet(9, 0), 30, 20) // handed over ahead of its arrival
     log.flush(25) // only what arrived by 25
     expect(a.seen.at(-1)).toEqual([3, 20])
     expect(b.seen).toHaveLength(2)
     expect(log.pending).toBe(1)
     log.flush(Infinity)
     expect(b.seen.at(-1)).toEqual([9, 30])
+    expect(log.pending).toBe(0)
+  })
+
+  it("never processes an arrival before its time, growing while most records are still on their way", () => {
+    const log = new ArrivalLog(2)
+    const [a, b, c] = [new Recorder(), new Recorder(), new Recorder()]
+    const [ia, ib, ic] = [log.register(a), log.register(b), log.register(c)]
+    log.record(ia, packet(1, 0), 100, 0)
+    log.record(ib, packet(7, 0), 100, 0)
+    log.record(ia, packet(2, 0), 101, 1) // full, and nothing has arrived by 1: the log grows
+    log.record(ic, packet(4, 0), 5, 2) // over a shorter last link: arrives before the records ahead of it
+    expect([a.seen, b.seen, c.seen]).toEqual([[], [], []])
+    log.record(ia, packet(3, 0), 102, 6) // full again: only c's packet has arrived by 6
+    expect([a.seen, b.seen, c.seen]).toEqual([[], [], [[4, 5]]])
+    log.flush(100)
+    expect([a.seen, b.seen]).toEqual([[[1, 100]], [[7, 100]]])
+    log.flush(Infinity)
+    expect(a.seen).toEqual([[1, 100], [2, 101], [3, 102]])
     expect(log.pending).toBe(0)
   })
 

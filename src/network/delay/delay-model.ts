@@ -7,4 +7,6 @@ import type { TimeNs } from "../../../sim/time.ts"
  */
 export interface DelayModel {
   sampleNs(): TimeNs
+  /** Every packet gets the same delay (so packets arrive in the order they leave). */
+  readonly isConstant: boolean
 }

@@ -33,6 +33,10 @@ export class NetemDelay implements DelayModel {
     this.jitterNs = spec.jitterNs
   }
 
+  get isConstant(): boolean {
+    return this.draw === undefined
+  }
+
   sampleNs(): TimeNs {
     if (this.draw === undefined) return Math.round(this.delayNs)
     const sampleNs = Math.round(this.delayNs + this.jitterNs * this.quantile(this.draw.next()))
