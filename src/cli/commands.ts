@@ -3,6 +3,7 @@ import { Argument, Command, Flag } from "effect/cli"
 import { simulate } from "../engine/simulate.ts"
 import { formatReportJson } from "../report/format-json.ts"
 import { formatReportTable } from "../report/format-table.ts"
+import { codecs } from "./codecs-command.ts"
 import { InputError } from "./input-error.ts"
 import { readScenario } from "./read-scenario.ts"
 
@@ -38,7 +39,7 @@ const validate = Command.make(
 
 export const voiplab = Command.make("voiplab").pipe(
   Command.withDescription("Deterministic VoIP network simulator and call-quality lab"),
-  Command.withSubcommands([run, validate]),
+  Command.withSubcommands([run, validate, codecs]),
 )
 
 export const VERSION = "0.1.0"

@@ -1,6 +1,6 @@
 import { eModel, type EModelResult } from "../quality/emodel.ts"
-import { G113_IMPAIRMENTS, type CodecImpairment } from "../quality/g113.ts"
-import type { Codec } from "../media/codecs.ts"
+import { narrowbandImpairment } from "../quality/g113.ts"
+import { concealsLoss, type Codec } from "../media/codecs.ts"
 import type { StreamModel } from "./build-model.ts"
 
 export interface StreamQuality {
@@ -45,11 +45,9 @@ export const streamQuality = (stream: StreamModel): StreamQuality => {
   }
 }
 
-/** The codec's ITU-T G.113 Ie and Bpl (with or without packet-loss concealment). */
+/** The codec's Ie and Bpl for the narrowband E-model (G.113, or a stand-in src/quality/g113.ts marks provisional). */
 export const codecImpairment = (codec: Codec, plc: boolean): { readonly ie: number; readonly bpl: number } => {
-  const row = (G113_IMPAIRMENTS as Record<string, CodecImpairment>)[codec.g113Name]
-  const bpl = plc ? row?.bplWithPlc : row?.bplNoPlc
-  if (row === undefined || bpl === undefined)
-    throw new Error(`ITU-T G.113 gives no Ie/Bpl for ${codec.name} ${plc ? "with" : "without"} PLC`)
-  return { ie: row.ie, bpl }
+  const values = narrowbandImpairment(codec.impairmentKey, concealsLoss(codec, plc))
+  if ("missing" in values) throw new Error(`cannot score ${codec.name} ${plc ? "with" : "without"} PLC: ${values.missing}`)
+  return values
 }

@@ -1,32 +1,40 @@
 /**
- * The codec names a scenario may use and their accepted spellings. What a
- * codec can do (ptimes, bit rate) is media knowledge: see src/media/codecs.ts.
+ * The codecs a scenario may name: those of the catalogue (src/media/codecs.ts, which owns names,
+ * aliases and what a codec can do) that voiplab can also score, i.e. that have narrowband E-model
+ * values (src/quality/g113.ts). Other catalogue codecs are recognized and refused with the reason.
  */
+import { CODECS, concealsLoss, lookupCodec, type Codec, type CodecName } from "../media/codecs.ts"
+import { narrowbandImpairment } from "../quality/g113.ts"
 
-export const CODEC_SPELLINGS = {
-  "G.711u": { rtpName: "PCMU", aliases: ["G.711 µ-law", "G.711 mu-law", "u-law", "mu-law"] },
-  "G.711a": { rtpName: "PCMA", aliases: ["G.711 A-law", "A-law"] },
-} as const
+export type { CodecName }
 
-export type CodecName = keyof typeof CODEC_SPELLINGS
+/** Why the simulator cannot run `codec` (with or without PLC), or undefined when it can. */
+export const unsimulatedReason = (codec: Codec): string | undefined => {
+  for (const plc of [true, false]) {
+    const values = narrowbandImpairment(codec.impairmentKey, concealsLoss(codec, plc))
+    if ("missing" in values) return values.missing
+  }
+  return undefined
+}
 
-export const CODEC_NAMES = Object.keys(CODEC_SPELLINGS) as ReadonlyArray<CodecName>
+const SIMULATED: readonly Codec[] = CODECS.filter((codec) => unsimulatedReason(codec) === undefined)
 
-// Case, spaces, dots, dashes and the µ/μ/u spelling must not matter:
-// "G.711 µ-law", "g711u" and "PCMU" are the same codec.
-const spellingKey = (text: string): string =>
-  text.toLowerCase().replace(/[µμ]/gu, "u").replace(/[\s._-]/gu, "")
+export const CODEC_NAMES: ReadonlyArray<CodecName> = SIMULATED.map((codec) => codec.name)
 
-const BY_SPELLING: ReadonlyMap<string, CodecName> = new Map(
-  CODEC_NAMES.flatMap((name) => {
-    const { rtpName, aliases } = CODEC_SPELLINGS[name]
-    return [name, rtpName, ...aliases].map((spelling) => [spellingKey(spelling), name] as const)
-  }),
-)
+/** The canonical name of a codec the simulator runs, from any accepted spelling, or undefined. */
+export const resolveCodec = (text: string): CodecName | undefined => {
+  const codec = lookupCodec(text)
+  return codec !== undefined && CODEC_NAMES.includes(codec.name) ? codec.name : undefined
+}
 
-/** The canonical codec name for any accepted spelling, or undefined. */
-export const resolveCodec = (text: string): CodecName | undefined => BY_SPELLING.get(spellingKey(text))
+/** "G.711u (PCMU), G.711a (PCMA), …": what messages list as accepted. */
+export const knownCodecs = (): string => SIMULATED.map((codec) => `${codec.name} (${codec.rtpName})`).join(", ")
 
-/** "G.711u (PCMU), G.711a (PCMA)": what messages list as accepted. */
-export const knownCodecs = (): string =>
-  CODEC_NAMES.map((name) => `${name} (${CODEC_SPELLINGS[name].rtpName})`).join(", ")
+/** The message for a codec name `resolveCodec` does not accept. */
+export const unknownCodecMessage = (text: string): string => {
+  const codec = lookupCodec(text)
+  const reason = codec === undefined ? undefined : unsimulatedReason(codec)
+  return codec === undefined || reason === undefined
+    ? `unknown codec ${JSON.stringify(text)}; known codecs: ${knownCodecs()}`
+    : `${codec.name} cannot be simulated yet: ${reason}; simulated codecs: ${knownCodecs()}`
+}

@@ -14,7 +14,7 @@ import { DSCP, PRIORITY_CLASSES } from "../network/dscp.ts"
 import type { ImpairmentSpec } from "../network/impairment-spec.ts"
 import { parseNetem } from "../network/netem/parse-netem.ts"
 import { CapacityTraceField } from "./capacity-trace.ts"
-import { CODEC_NAMES, knownCodecs, resolveCodec } from "./codecs.ts"
+import { CODEC_NAMES, resolveCodec, unknownCodecMessage } from "./codecs.ts"
 import { NodeKind } from "./model.ts"
 import { BitRate, ByteSize, Duration, Percentage, PositiveDuration } from "./quantities.ts"
 import { formatDuration } from "./units.ts"
@@ -160,7 +160,7 @@ const Codec = Schema.String.annotate({ expected: "a codec name, like G.711u" }).
     decode: SchemaGetter.transformEffect((text: string) => {
       const codec = resolveCodec(text)
       return codec === undefined
-        ? Effect.fail(new SchemaIssue.InvalidValue({ message: `unknown codec ${JSON.stringify(text)}; known codecs: ${knownCodecs()}` }))
+        ? Effect.fail(new SchemaIssue.InvalidValue({ message: unknownCodecMessage(text) }))
         : Effect.succeed(codec)
     }),
     encode: SchemaGetter.transform((codec: string) => codec),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { eModel } from "../../src/quality/emodel.ts"
-import { G113_IMPAIRMENTS, g113Bpl } from "../../src/quality/g113.ts"
+import { CODECS } from "../../src/media/codecs.ts"
+import { CODEC_IMPAIRMENTS, G113_IMPAIRMENTS, g113Bpl, narrowbandImpairment } from "../../src/quality/g113.ts"
 import type { CodecImpairment } from "../../src/quality/g113.ts"
 
 describe("G.113 Appendix I codec impairments", () => {
@@ -46,5 +47,44 @@ describe("G.113 Appendix I codec impairments", () => {
     expect(eModel().R - eModel({ Ie: ie, Bpl: bplWithPlc }).R).toBeCloseTo(11, 12)
     // 11 + 84 * 2 / (2 + 19) = 19 (ICAO ACP WG-I Table B-1 lists Ie 19 at 2 % loss for G.729A + VAD)
     expect(eModel({ Ie: ie, Bpl: bplWithPlc, Ppl: 2 }).IeEff).toBeCloseTo(19, 12)
+  })
+})
+
+describe("E-model values of the codec catalogue", () => {
+  it("has a row for every catalogue codec", () => {
+    for (const codec of CODECS) expect(CODEC_IMPAIRMENTS[codec.impairmentKey], codec.name).toBeDefined()
+  })
+
+  it.each([
+    // key, Ie, Bpl with PLC, Bpl without, what is provisional
+    ["G.711", 0, 25.1, 4.3, []],
+    ["G.729A", 11, 19, null, []],
+    ["G.723.1-6.3", 15, 16.1, null, []],
+    ["G.723.1-5.3", 19, 16.1, null, ["bpl"]],
+    ["G.726-32", 7, null, null, []],
+    ["G.728-16", 7, null, null, []],
+    ["GSM-FR", 20, null, null, []],
+    ["AMR-12.2", 5, 10, null, []], // GSM-EFR's row
+    ["iLBC-20", 11, 19, null, ["ie", "bpl"]],
+    ["iLBC-30", 11, 19, null, ["ie", "bpl"]],
+    ["Opus-NB-12k", 11, 19, null, ["ie", "bpl"]],
+    ["Opus-FB-32k", null, null, null, []],
+  ] as const)("%s: Ie %s, Bpl %s / %s, provisional %j", (key, ie, bplWithPlc, bplNoPlc, provisional) => {
+    const row = CODEC_IMPAIRMENTS[key]!
+    expect([row.ie, row.bplWithPlc, row.bplNoPlc, row.provisional]).toEqual([ie, bplWithPlc, bplNoPlc, provisional])
+  })
+
+  it("says in its source why a value is provisional", () => {
+    for (const [key, row] of Object.entries(CODEC_IMPAIRMENTS))
+      if (row.provisional.length > 0) expect(row.source, key).toMatch(/provisional/i)
+  })
+
+  it("gives the narrowband E-model Ie and Bpl, or says why not", () => {
+    expect(narrowbandImpairment("G.711", false)).toEqual({ ie: 0, bpl: 4.3 })
+    expect(narrowbandImpairment("G.729A", true)).toEqual({ ie: 11, bpl: 19 })
+    expect(narrowbandImpairment("G.729A", false)).toEqual({ missing: expect.stringMatching(/without packet-loss concealment/) })
+    expect(narrowbandImpairment("G.726-32", true)).toEqual({ missing: "ITU-T G.113 gives no Bpl for it" })
+    expect(narrowbandImpairment("Opus-WB-20k", true)).toEqual({ missing: expect.stringMatching(/wideband scale/) })
+    expect(narrowbandImpairment("nonesuch", true)).toHaveProperty("missing")
   })
 })
