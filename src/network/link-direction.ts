@@ -292,14 +292,14 @@ export class LinkDirection<P extends LinkPacket> implements PacketSink<P>, Event
     const kind = this.channel.isCorrupted() ? ARRIVE_CORRUPTED : ARRIVE
     const arrivalNs = this.channel.arrivalNs(departNs)
     const recorder = kind === ARRIVE ? this.recorders?.recorderFor(packet) : undefined
-    if (recorder === undefined) return void this.sim.scheduleAt(arrivalNs, this, this.epoch * KINDS + kind, packet)
+    if (recorder === undefined) return this.sim.post(arrivalNs, this, this.epoch * KINDS + kind, packet)
     this.deliveredAhead.push(arrivalNs, this.sim.nowNs)
     recorder.receiveAt(packet, arrivalNs)
   }
 
   private scheduleDone(): void {
     this.donePending = true
-    this.sim.scheduleAt(this.busyUntilNs, this, this.epoch * KINDS + TRANSMIT_DONE)
+    this.sim.post(this.busyUntilNs, this, this.epoch * KINDS + TRANSMIT_DONE)
   }
 
   private transmitNext(): void {
@@ -320,7 +320,7 @@ export class LinkDirection<P extends LinkPacket> implements PacketSink<P>, Event
     const releaseNs = this.queue.length > 0 ? this.queue.nextReleaseNs(nowNs) : Infinity
     if (releaseNs !== Infinity && !this.wakeUpPending) {
       this.wakeUpPending = true
-      this.sim.scheduleAt(releaseNs, this, WAKE_UP)
+      this.sim.post(releaseNs, this, WAKE_UP)
     }
   }
 
