@@ -1,4 +1,5 @@
 // Simulates the trunk scenario once and prints the process's peak RSS in KiB.
+import "../src/cli/jit-tuning.ts"
 import { simulate } from "../src/engine/simulate.ts"
 import { parseScenario } from "../src/scenario/load.ts"
 import { trunkScenarioText } from "./trunk-scenario.ts"

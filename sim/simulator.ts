@@ -76,9 +76,23 @@ export class Simulator {
     return e < 0 ? Infinity : this.store.numbers[STRIDE * e + TIME]!
   }
 
-  // Kept small (errors and growth out of line) so that callers can inline it.
   scheduleAt(timeNs: TimeNs, handler: EventHandler, arg = 0, ref: unknown = undefined): EventId {
     if (!(timeNs >= this.currentNs) || !Number.isSafeInteger(timeNs) || (arg | 0) !== arg) this.rejectSchedule(timeNs, arg)
+    const e = this.enqueue(timeNs, handler, arg, ref)
+    return (this.store.numbers[STRIDE * e + META]! >>> 2) * ENTRY_LIMIT + e
+  }
+
+  /**
+   * `scheduleAt` for an event that will never be cancelled: no id is made. The per-packet paths
+   * use it: an id beyond 2^31 is a heap-allocated number wherever the call is not inlined.
+   */
+  post(timeNs: TimeNs, handler: EventHandler, arg = 0, ref: unknown = undefined): void {
+    if (!(timeNs >= this.currentNs) || !Number.isSafeInteger(timeNs) || (arg | 0) !== arg) this.rejectSchedule(timeNs, arg)
+    this.enqueue(timeNs, handler, arg, ref)
+  }
+
+  // Kept small (errors and growth out of line) so that callers can inline it.
+  private enqueue(timeNs: TimeNs, handler: EventHandler, arg: number, ref: unknown): number {
     const e = this.store.allocate()
     if (2 * e >= this.objects.length) this.growObjects(e)
     const numbers = this.store.numbers
@@ -86,12 +100,11 @@ export class Simulator {
     numbers[base + TIME] = timeNs
     numbers[base + SEQ] = this.nextSeq++
     numbers[base + ARG] = arg
-    const meta = numbers[base + META]! + STATE_PENDING // the state was STATE_FREE (0)
-    numbers[base + META] = meta
+    numbers[base + META]! += STATE_PENDING // the state was STATE_FREE (0)
     this.objects[2 * e] = handler
     this.objects[2 * e + 1] = ref
     this.queue.insert(e)
-    return (meta >>> 2) * ENTRY_LIMIT + e
+    return e
   }
 
   scheduleIn(delayNs: TimeNs, handler: EventHandler, arg = 0, ref: unknown = undefined): EventId {

@@ -1,3 +1,4 @@
+import "./jit-tuning.ts" // first: before any engine code gets optimized
 import * as NodeServices from "@effect/platform-node/NodeServices"
 import { Cause, Effect, Exit } from "effect"
 import { Command } from "effect/cli"

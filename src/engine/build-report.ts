@@ -66,10 +66,10 @@ const streamReport = (stream: StreamModel): StreamReport => {
     effectiveLossPercent: round(q.effectiveLossPercent, 3),
     burstRatio: round(q.burstRatio, 3),
     jitterMs: round(r.rtp.jitterMs, 3),
-    oneWayDelayMs: delaySummary(r.oneWayDelayNs, r.oneWayDelayHistogramNs),
+    oneWayDelayMs: delaySummary(r.oneWayDelayNs),
     jitterBufferDelayMs: {
       mean: nsToMsRounded(r.jitterBufferDelayNs.mean),
-      p95: quantileMs(r.jitterBufferDelayHistogramNs, 0.95),
+      p95: quantileMs(r.jitterBufferDelayNs, 0.95),
     },
     mouthToEarDelayMs: round(q.mouthToEarDelayMs, 3),
     // G.107 rates connections on 0..100 (§7.1); a formula result below 0 means "unusable" all the same.
@@ -92,37 +92,30 @@ const linkReport = (d: LinkDirection<LinkPacket>, elapsedNs: TimeNs): LinkReport
     packetsDuplicated: d.packetsDuplicated,
     packetsDroppedDown: d.packetsDroppedDown,
     packetsInFlight: d.packetsInFlight,
-    queueDelayMs: queueDelay(d.queueDelayNs, mergedHistogram(d.classes.map((c) => c.queueDelayHistogramNs))),
+    queueDelayMs: queueDelay(d.queueDelayNs),
     classes: d.classes.map(
       (c, i): LinkClassReport => ({
         class: PRIORITY_CLASSES[i]!,
         packetsSent: c.packetsSent,
         packetsDropped: c.packetsDropped,
-        queueDelayMs: queueDelay(c.queueDelayNs, c.queueDelayHistogramNs),
+        queueDelayMs: queueDelay(c.queueDelayNs),
       }),
     ),
   }
 }
 
-/** One histogram per class is kept on the hot path; the link's own is their sum. */
-const mergedHistogram = (parts: readonly LogHistogram[]): LogHistogram => {
-  const all = newDelayHistogramNs()
-  for (const h of parts) all.merge(h)
-  return all
-}
-
-const queueDelay = (stats: RunningStats, h: LogHistogram) => ({
-  mean: stats.count > 0 ? nsToMsRounded(stats.mean) : null,
+const queueDelay = (h: LogHistogram) => ({
+  mean: h.count > 0 ? nsToMsRounded(h.mean) : null,
   p95: quantileMs(h, 0.95),
-  max: stats.count > 0 ? nsToMsRounded(stats.max) : null,
+  max: h.count > 0 ? nsToMsRounded(h.max) : null,
 })
 
 const quantileMs = (h: LogHistogram, q: number): number | null => (h.count > 0 ? nsToMsRounded(h.quantile(q)) : null)
 
-const delaySummary = (stats: RunningStats, h: LogHistogram) => ({
-  mean: stats.count > 0 ? nsToMsRounded(stats.mean) : null,
+const delaySummary = (h: LogHistogram) => ({
+  mean: h.count > 0 ? nsToMsRounded(h.mean) : null,
   p50: quantileMs(h, 0.5),
   p95: quantileMs(h, 0.95),
   p99: quantileMs(h, 0.99),
-  max: stats.count > 0 ? nsToMsRounded(stats.max) : null,
+  max: h.count > 0 ? nsToMsRounded(h.max) : null,
 })

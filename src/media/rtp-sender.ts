@@ -57,7 +57,7 @@ export class RtpSender implements EventHandler {
 
   handleEvent(): void {
     this.send()
-    if (!this.done) this.sim.scheduleIn(this.config.ptimeNs, this)
+    if (!this.done) this.sim.post(this.sim.nowNs + this.config.ptimeNs, this)
   }
 
   /** Sends the next packet now. */
@@ -105,7 +105,7 @@ export class RtpSenderGroup implements EventHandler {
       sender.send()
       if (!sender.done) more = true
     }
-    if (more) this.sim.scheduleIn(this.ptimeNs, this)
+    if (more) this.sim.post(this.sim.nowNs + this.ptimeNs, this)
   }
 }
 

@@ -19,6 +19,7 @@ export interface StartListener {
  */
 export class CommittedBacklog {
   private ring = new Float64Array(STRIDE * 64)
+  /** Entries the ring holds: a power of two. */
   private capacity = 64
   private head = 0
   private count = 0
@@ -35,7 +36,7 @@ export class CommittedBacklog {
 
   push(startNs: TimeNs, durationNs: number, sizeBytes: number, priorityClass: number, waitedNs: number): void {
     if (this.count === this.capacity) this.grow()
-    const at = STRIDE * ((this.head + this.count) % this.capacity)
+    const at = STRIDE * ((this.head + this.count) & (this.capacity - 1))
     const ring = this.ring
     ring[at + START] = startNs
     ring[at + DURATION] = durationNs
@@ -53,7 +54,7 @@ export class CommittedBacklog {
       const at = STRIDE * this.head
       if (ring[at + START]! > nowNs) return
       this.bytes -= ring[at + SIZE]!
-      this.head = (this.head + 1) % this.capacity
+      this.head = (this.head + 1) & (this.capacity - 1)
       this.count--
       listener.started(ring[at + CLASS]!, ring[at + WAITED]!)
     }
@@ -62,7 +63,7 @@ export class CommittedBacklog {
   /** Transmission time claimed by packets not yet started (a serializer counts it when committed). */
   get pendingDurationNs(): number {
     let total = 0
-    for (let i = 0; i < this.count; i++) total += this.ring[STRIDE * ((this.head + i) % this.capacity) + DURATION]!
+    for (let i = 0; i < this.count; i++) total += this.ring[STRIDE * ((this.head + i) & (this.capacity - 1)) + DURATION]!
     return total
   }
 
@@ -76,7 +77,7 @@ export class CommittedBacklog {
   private grow(): void {
     const bigger = new Float64Array(this.ring.length * 2)
     for (let i = 0; i < this.count; i++) {
-      const from = STRIDE * ((this.head + i) % this.capacity)
+      const from = STRIDE * ((this.head + i) & (this.capacity - 1))
       bigger.set(this.ring.subarray(from, from + STRIDE), STRIDE * i)
     }
     this.ring = bigger

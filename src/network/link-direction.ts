@@ -1,5 +1,5 @@
 import type { EventHandler, Simulator } from "../../sim/simulator.ts"
-import { RunningStats } from "../../sim/stats.ts"
+import type { LogHistogram } from "../../sim/stats.ts"
 import { newDelayHistogramNs } from "./delay-histogram.ts"
 import type { TimeNs } from "../../sim/time.ts"
 import type { Channel } from "./channel.ts"
@@ -54,12 +54,12 @@ export interface LinkDirectionConfig<P extends LinkPacket> {
   readonly recorders?: RecorderLookup<P>
 }
 
-/** Per-class counters and queue-delay meters (classes as in `PRIORITY_CLASSES`). */
+/** Per-class counters and queue delays (classes as in `PRIORITY_CLASSES`). */
 export class ClassStats {
   packetsSent = 0
   packetsDropped = 0
-  readonly queueDelayNs = new RunningStats()
-  readonly queueDelayHistogramNs = newDelayHistogramNs()
+  /** Exact count, mean and max; quantiles within 1 %. */
+  readonly queueDelayNs = newDelayHistogramNs()
 }
 
 /**
@@ -101,7 +101,6 @@ export class LinkDirection<P extends LinkPacket> implements PacketSink<P>, Event
   packetsDuplicated = 0
   /** Offered while down, or queued, on the wire or propagating when the link went down. */
   packetsDroppedDown = 0
-  private readonly allQueueDelayNs = new RunningStats()
   private readonly classStats = PRIORITY_CLASSES.map(() => new ClassStats())
 
   constructor(
@@ -123,10 +122,11 @@ export class LinkDirection<P extends LinkPacket> implements PacketSink<P>, Event
     return this.deliveredOnArrival + this.deliveredAhead.arrivedBy(this.sim.nowNs)
   }
 
-  /** Queue delay of every packet that has started transmission. */
-  get queueDelayNs(): RunningStats {
-    this.committed.retire(this.sim.nowNs, this)
-    return this.allQueueDelayNs
+  /** Queue delay of every packet that has started transmission (the classes' together). */
+  get queueDelayNs(): LogHistogram {
+    const all = newDelayHistogramNs()
+    for (const c of this.classes) all.merge(c.queueDelayNs)
+    return all
   }
 
   /** Per-class counters and queue delays, up to now. */
@@ -213,9 +213,7 @@ export class LinkDirection<P extends LinkPacket> implements PacketSink<P>, Event
   }
 
   private recordQueueDelay(stats: ClassStats, waitedNs: number): void {
-    this.allQueueDelayNs.add(waitedNs)
     stats.queueDelayNs.add(waitedNs)
-    stats.queueDelayHistogramNs.add(waitedNs)
   }
 
   /** The link fails: what is queued, on the wire or propagating is lost; new packets are dropped. */
@@ -294,14 +292,14 @@ export class LinkDirection<P extends LinkPacket> implements PacketSink<P>, Event
     const kind = this.channel.isCorrupted() ? ARRIVE_CORRUPTED : ARRIVE
     const arrivalNs = this.channel.arrivalNs(departNs)
     const recorder = kind === ARRIVE ? this.recorders?.recorderFor(packet) : undefined
-    if (recorder === undefined) return void this.sim.scheduleAt(arrivalNs, this, this.epoch * KINDS + kind, packet)
+    if (recorder === undefined) return this.sim.post(arrivalNs, this, this.epoch * KINDS + kind, packet)
     this.deliveredAhead.push(arrivalNs, this.sim.nowNs)
     recorder.receiveAt(packet, arrivalNs)
   }
 
   private scheduleDone(): void {
     this.donePending = true
-    this.sim.scheduleAt(this.busyUntilNs, this, this.epoch * KINDS + TRANSMIT_DONE)
+    this.sim.post(this.busyUntilNs, this, this.epoch * KINDS + TRANSMIT_DONE)
   }
 
   private transmitNext(): void {
@@ -322,7 +320,7 @@ export class LinkDirection<P extends LinkPacket> implements PacketSink<P>, Event
     const releaseNs = this.queue.length > 0 ? this.queue.nextReleaseNs(nowNs) : Infinity
     if (releaseNs !== Infinity && !this.wakeUpPending) {
       this.wakeUpPending = true
-      this.sim.scheduleAt(releaseNs, this, WAKE_UP)
+      this.sim.post(releaseNs, this, WAKE_UP)
     }
   }
 

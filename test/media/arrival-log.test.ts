@@ -93,9 +93,9 @@ describe("arrival log", () => {
         played: r.framesPlayed,
         concealed: r.framesConcealed,
         delayMean: r.oneWayDelayNs.mean,
-        delayP95: r.oneWayDelayHistogramNs.quantile(0.95),
+        delayP95: r.oneWayDelayNs.quantile(0.95),
         bufferMean: r.jitterBufferDelayNs.mean,
-        bufferP95: r.jitterBufferDelayHistogramNs.quantile(0.95),
+        bufferP95: r.jitterBufferDelayNs.quantile(0.95),
         burst: r.playoutLoss.burstR,
       }))
     }

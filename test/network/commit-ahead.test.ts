@@ -61,7 +61,7 @@ const runLink = (kind: QueueKind, offers: readonly Offer[], commitAhead: boolean
       delayed: c.queueDelayNs.count,
       meanNs: c.queueDelayNs.mean,
       maxNs: c.queueDelayNs.max,
-      p95Ns: c.queueDelayHistogramNs.quantile(0.95),
+      p95Ns: c.queueDelayNs.quantile(0.95),
     })),
   }
 }
