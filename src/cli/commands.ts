@@ -3,8 +3,11 @@ import { Argument, Command, Flag } from "effect/cli"
 import { simulate } from "../engine/simulate.ts"
 import { formatReportJson } from "../report/format-json.ts"
 import { formatReportTable } from "../report/format-table.ts"
+import { bandwidth } from "./bandwidth-command.ts"
 import { codecs } from "./codecs-command.ts"
+import { erlang } from "./erlang-command.ts"
 import { InputError } from "./input-error.ts"
+import { quality } from "./quality-command.ts"
 import { readScenario } from "./read-scenario.ts"
 
 const scenarioFile = Argument.String("scenario").pipe(Argument.withDescription("Scenario file (YAML or JSON)"))
@@ -39,7 +42,7 @@ const validate = Command.make(
 
 export const voiplab = Command.make("voiplab").pipe(
   Command.withDescription("Deterministic VoIP network simulator and call-quality lab"),
-  Command.withSubcommands([run, validate, codecs]),
+  Command.withSubcommands([run, validate, codecs, bandwidth, erlang, quality]),
 )
 
 export const VERSION = "0.1.0"
