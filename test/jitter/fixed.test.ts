@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest"
 import { FixedJitterBuffer } from "../../src/jitter/fixed.ts"
 import type { JitterPacket } from "../../src/jitter/jitter-buffer.ts"
+import { MS, playTrace, stream } from "./play-trace.ts"
 
-const MS = 1_000_000
 const packet = (seq: number, rtpTimestamp: number, arrivalMs: number): JitterPacket => ({
   seq,
   rtpTimestamp,
@@ -31,6 +31,22 @@ describe("fixed jitter buffer", () => {
     expect(jb.snapshot()).toEqual({ bufferedPackets: 0, targetDelayNs: 40 * MS })
   })
 
+  it("says what each tick played: a concealed frame is given up, the next one merges", () => {
+    const jb = new FixedJitterBuffer(40 * MS, 20 * MS, 160)
+    jb.insert(packet(1, 0, 10), 10 * MS)
+    jb.pull(50 * MS)
+    expect(jb.decision).toMatchObject({ kind: "normal", framesConsumed: 1, targetDelayNs: 40 * MS })
+    expect(jb.decision.packet?.seq).toBe(1)
+    expect(jb.pull(70 * MS)).toBeNull()
+    expect(jb.decision).toMatchObject({ kind: "expand", packet: null, framesConsumed: 1 })
+    jb.insert(packet(3, 320, 80), 80 * MS)
+    const decision = jb.decision
+    expect(jb.pull(90 * MS)?.seq).toBe(3)
+    expect(jb.decision.kind).toBe("merge")
+    expect(jb.decision).toBe(decision) // the same record on every pull
+    expect(jb.stats).toMatchObject({ packetsAccepted: 2, framesPlayed: 2, normals: 1, expands: 1, merges: 1, lateDiscards: 0 })
+  })
+
   it("discards duplicates and packets of frames already played", () => {
     const jb = new FixedJitterBuffer(20 * MS, 20 * MS, 160)
     expect(jb.insert(packet(10, 1600, 0), 0)).toBe("accepted")
@@ -39,6 +55,7 @@ describe("fixed jitter buffer", () => {
     expect(jb.pull(20 * MS)?.seq).toBe(10)
     expect(jb.insert(packet(10, 1600, 21), 21 * MS)).toBe("late") // already played
     expect(jb.pull(40 * MS)?.seq).toBe(11)
+    expect(jb.stats).toMatchObject({ duplicates: 1, lateDiscards: 1 })
   })
 
   it("keeps copies: the receiver may reuse the packet object it inserted", () => {
@@ -50,5 +67,38 @@ describe("fixed jitter buffer", () => {
     expect(jb.pull(20 * MS)).toEqual({ seq: 1, rtpTimestamp: 160, marker: true, arrivalNs: 0 })
     expect(jb.pull(40 * MS)).toEqual({ seq: 2, rtpTimestamp: 320, marker: false, arrivalNs: 3 * MS })
     expect(jb.pull(60 * MS)).toBeNull()
+  })
+
+  // Sequence numbers wrap from 65535 to 0 and packets 2 and 3 swap places: the buffer orders by
+  // timestamp, so neither matters. Delay 30 ms after the first arrival at 5 ms: frame k at 35 + 20k.
+  it("orders by timestamp: reordering and sequence wrap-around are harmless", () => {
+    const jb = new FixedJitterBuffer(30 * MS, 20 * MS, 160)
+    const trace = [
+      { seq: 65534, rtpTimestamp: 0, arrivalMs: 5 },
+      { seq: 65535, rtpTimestamp: 160, arrivalMs: 28 },
+      { seq: 1, rtpTimestamp: 480, arrivalMs: 60 },
+      { seq: 0, rtpTimestamp: 320, arrivalMs: 66 },
+    ]
+    const r = playTrace(jb, trace, 20, 95)
+    expect(r.inserts).toEqual(["65534 accepted", "65535 accepted", "1 accepted", "0 accepted"])
+    expect(r.ticks).toEqual(["35 normal 65534", "55 normal 65535", "75 normal 0", "95 normal 1"])
+  })
+
+  // Delay 40 ms, first arrival at 10: frame k at 50 + 20k. Frames 5–7 are caught in a spike and
+  // arrive together at 190, after their times (150, 170) except frame 7 (due 190, but the tick at
+  // 190 runs first): all late, concealed. The fixed buffer does not adapt: frame 8 plays at 210.
+  it("does not adapt: a delay spike is lost", () => {
+    const jb = new FixedJitterBuffer(40 * MS, 20 * MS, 160)
+    const r = playTrace(jb, stream(10, (k) => (k >= 5 && k < 8 ? 190 - 20 * k : 10)), 20, 230)
+    expect(r.inserts.filter((s) => s.endsWith("late"))).toEqual(["5 late", "6 late", "7 late"])
+    expect(r.ticks.slice(4)).toEqual(["130 normal 4", "150 expand -", "170 expand -", "190 expand -", "210 merge 8", "230 normal 9"])
+    expect(jb.stats).toMatchObject({ lateDiscards: 3, expands: 3, merges: 1, framesPlayed: 7 })
+  })
+
+  it("has no room for a frame 256 or more ahead of the playout point", () => {
+    const jb = new FixedJitterBuffer(20 * MS, 20 * MS, 160)
+    jb.insert(packet(0, 0, 0), 0)
+    expect(jb.insert(packet(256, 256 * 160, 10), 10 * MS)).toBe("overflow")
+    expect(jb.insert(packet(255, 255 * 160, 10), 10 * MS)).toBe("accepted")
   })
 })
