@@ -2,7 +2,7 @@ import { RandomSource } from "../../sim/random.ts"
 import { Simulator } from "../../sim/simulator.ts"
 import type { Codec } from "../media/codecs.ts"
 import { findCodec, payloadBytes, samplesPerPacket } from "../media/codecs.ts"
-import { rtpPacketBytes } from "../media/headers.ts"
+import { voicePacketLayers } from "../media/overhead/index.ts"
 import { ArrivalLog } from "../media/arrival-log.ts"
 import { RtpSender, RtpSenderClock } from "../media/rtp-sender.ts"
 import { StreamReceiver, type ArrivalObserver } from "../media/stream-receiver.ts"
@@ -17,6 +17,7 @@ import { makeTrafficSource, scheduleTrafficSource } from "../traffic/make-traffi
 import type { FlowAttachPoint, TrafficSource } from "../traffic/traffic-source.ts"
 import { buildNetwork, type NetworkOptions } from "./build-network.ts"
 import { ScenarioEvents } from "./schedule-events.ts"
+import { voiceHeaderStack } from "./wire-framing.ts"
 
 type ScenarioCall = Scenario["calls"][number]
 
@@ -26,6 +27,8 @@ export interface StreamModel {
   readonly to: string
   readonly codec: Codec
   readonly call: ScenarioCall
+  /** One voice packet at the IP layer, with every header of the call's stack (the outer packet when tunnelled). */
+  readonly packetBytes: number
   readonly sender: RtpSender
   readonly receiver: StreamReceiver
 }
@@ -70,6 +73,10 @@ export const buildModel = (
   const senderClock = new RtpSenderClock(sim) // one event per tick for senders that start together
   for (const call of scenario.calls) {
     const codec = findCodec(call.codec)!
+    const stack = { ipVersion: call.ipVersion, srtpTagBytes: call.srtpTagBytes, ...(call.tunnel === undefined ? {} : { tunnel: call.tunnel }) }
+    // Links add their framing (and cRTP) per packet; the packet itself is IP.
+    const packetBytes = voicePacketLayers(payloadBytes(codec, call.ptimeNs), stack, { framing: "none" }).ipBytes
+    const headerStack = voiceHeaderStack(call.ipVersion, call.tunnel)
     for (const [from, to] of [[call.from, call.to], [call.to, call.from]] as const) {
       const streamIndex = streams.length
       const rtpRandom = random.stream(`call/${call.id}/${from}->${to}/rtp`)
@@ -84,7 +91,8 @@ export const buildModel = (
           destination: nodeOf(to).index,
           ptimeNs: call.ptimeNs,
           samplesPerPacket: spp,
-          packetBytes: rtpPacketBytes(payloadBytes(codec, call.ptimeNs)),
+          packetBytes,
+          headerStack,
           dscp: DSCP.ef,
           packetCount,
           initialSeq,
@@ -104,7 +112,7 @@ export const buildModel = (
       // The flow id routes only this stream's voice packets to its receiver.
       nodeOf(to).attachRecorder(streamIndex, receiver as RecordingSink<LinkPacket>)
       senderClock.start(sender, call.startNs)
-      streams.push({ callId: call.id, from, to, codec, call, sender, receiver })
+      streams.push({ callId: call.id, from, to, codec, call, packetBytes, sender, receiver })
     }
   }
   // Traffic flows are numbered after the voice streams, so flow ids never clash at a node.

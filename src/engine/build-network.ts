@@ -16,6 +16,7 @@ import type { Serializer } from "../network/serializers/serializer.ts"
 import { TraceSerializer } from "../network/serializers/trace.ts"
 import { shortestPathFirstHops, type RouteEdge } from "../network/routing.ts"
 import type { Scenario } from "../scenario/schema.ts"
+import { wireFramingOf } from "./wire-framing.ts"
 
 type DirectionSpec = Scenario["links"][number]["up"]
 
@@ -60,6 +61,7 @@ export const buildNetwork = (sim: Simulator, random: RandomSource, scenario: Sce
           serializer,
           queue: queueOf(spec),
           channel,
+          framing: wireFramingOf({ framing: spec.framing, crtp: spec.crtp }),
           commitAhead: fixed && serializer instanceof FixedRateSerializer,
           ...(fixed && channel.keepsOrder ? { recorders: nodeOf(to) } : {}),
         },

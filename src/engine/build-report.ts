@@ -58,6 +58,7 @@ const streamReport = (stream: StreamModel): StreamReport => {
   return {
     from: stream.from,
     to: stream.to,
+    packetBytes: stream.packetBytes,
     packetsSent: stream.sender.packetsSent,
     packetsReceived: r.rtp.packetsReceived,
     packetsLost: r.rtp.packetsLost,
@@ -83,7 +84,10 @@ const linkReport = (d: LinkDirection<LinkPacket>, elapsedNs: TimeNs): LinkReport
     id: d.linkId,
     direction: d.direction,
     bandwidthBps: d.bandwidthBps,
+    framing: d.framing.name,
+    crtp: d.framing.crtp,
     utilization: elapsedNs > 0 ? round(Math.min(1, d.busyNsUntil(elapsedNs) / elapsedNs), 4) : 0,
+    carriedBps: elapsedNs > 0 ? Math.round((d.bytesCarried * 8e9) / elapsedNs) : 0,
     packetsSent: d.packetsSent,
     packetsDelivered: d.packetsDelivered,
     packetsDropped: d.packetsDropped,

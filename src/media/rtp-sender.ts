@@ -1,6 +1,6 @@
 import type { EventHandler, Simulator } from "../../sim/simulator.ts"
 import type { TimeNs } from "../../sim/time.ts"
-import type { PacketSink } from "../network/packet.ts"
+import { HEADER_STACK, type HeaderStack, type PacketSink } from "../network/packet.ts"
 import { VoicePacketPool, type VoicePacket } from "./voice-packet.ts"
 
 export interface RtpSenderConfig {
@@ -8,7 +8,10 @@ export interface RtpSenderConfig {
   readonly destination: number
   readonly ptimeNs: TimeNs
   readonly samplesPerPacket: number
+  /** The IP packet, headers included (`voicePacketLayers(…).ipBytes`). */
   readonly packetBytes: number
+  /** What links with header compression may compress; RTP/UDP/IPv4 by default. */
+  readonly headerStack?: HeaderStack
   readonly dscp: number
   readonly packetCount: number
   /** Random initial sequence number and timestamp (RFC 3550 §5.1), drawn by the caller. */
@@ -29,6 +32,7 @@ export class RtpSender implements EventHandler {
   private readonly samplesPerPacket: number
   private readonly packetBytes: number
   private readonly dscp: number
+  private readonly headerStack: HeaderStack
 
   constructor(
     private readonly sim: Simulator,
@@ -44,6 +48,7 @@ export class RtpSender implements EventHandler {
     this.samplesPerPacket = config.samplesPerPacket
     this.packetBytes = config.packetBytes
     this.dscp = config.dscp
+    this.headerStack = config.headerStack ?? HEADER_STACK.rtpIpv4
   }
 
   /** Sends its packets every ptime from `atNs`, on an event of its own. */
@@ -66,7 +71,7 @@ export class RtpSender implements EventHandler {
     const seq = (this.initialSeq + n) & 0xffff
     const timestamp = (this.initialTimestamp + n * this.samplesPerPacket) >>> 0
     // The marker bit flags the first packet of a talkspurt (RFC 3551 §4.1); without VAD, only the first.
-    const packet = this.packets.acquire(this.flow, this.destination, seq, timestamp, n === 0, this.sim.nowNs, this.packetBytes, this.dscp)
+    const packet = this.packets.acquire(this.flow, this.destination, seq, timestamp, n === 0, this.sim.nowNs, this.packetBytes, this.dscp, this.headerStack)
     this.network.receive(packet)
   }
 }

@@ -1,6 +1,6 @@
 import type { TimeNs } from "../../sim/time.ts"
 import type { LinkPacket } from "../network/link-direction.ts"
-import type { PacketOwner } from "../network/packet.ts"
+import { HEADER_STACK, type HeaderStack, type PacketOwner } from "../network/packet.ts"
 
 /**
  * One RTP packet of a voice stream, as it travels: the RTP fields plus simulation bookkeeping.
@@ -22,11 +22,23 @@ export class VoicePacket implements LinkPacket {
     public sentNs: TimeNs,
     public sizeBytes: number,
     public dscp: number,
+    /** RTP/UDP/IPv4 or IPv6; a tunnelled packet is plain IP to the links it crosses. */
+    public headerStack: HeaderStack = HEADER_STACK.rtpIpv4,
   ) {}
 
   /** A copy made by a duplicating channel: it travels and arrives on its own. */
   duplicate(): VoicePacket {
-    return new VoicePacket(this.flow, this.destination, this.seq, this.rtpTimestamp, this.marker, this.sentNs, this.sizeBytes, this.dscp)
+    return new VoicePacket(
+      this.flow,
+      this.destination,
+      this.seq,
+      this.rtpTimestamp,
+      this.marker,
+      this.sentNs,
+      this.sizeBytes,
+      this.dscp,
+      this.headerStack,
+    )
   }
 }
 
@@ -52,9 +64,10 @@ export class VoicePacketPool {
     sentNs: TimeNs,
     sizeBytes: number,
     dscp: number,
+    headerStack: HeaderStack = HEADER_STACK.rtpIpv4,
   ): VoicePacket {
     const packet = this.free.pop()
-    if (packet === undefined) return new VoicePacket(flow, destination, seq, rtpTimestamp, marker, sentNs, sizeBytes, dscp)
+    if (packet === undefined) return new VoicePacket(flow, destination, seq, rtpTimestamp, marker, sentNs, sizeBytes, dscp, headerStack)
     packet.flow = flow
     packet.destination = destination
     packet.seq = seq
@@ -63,6 +76,7 @@ export class VoicePacketPool {
     packet.sentNs = sentNs
     packet.sizeBytes = sizeBytes
     packet.dscp = dscp
+    packet.headerStack = headerStack
     packet.queuedAtNs = 0
     return packet
   }

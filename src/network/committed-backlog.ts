@@ -5,11 +5,12 @@ const DURATION = 1
 const SIZE = 2
 const CLASS = 3
 const WAITED = 4
-const STRIDE = 5
+const WIRE = 5
+const STRIDE = 6
 
 /** Told about each committed packet whose transmission has started. */
 export interface StartListener {
-  started(priorityClass: number, waitedNs: number): void
+  started(priorityClass: number, waitedNs: number, wireBytes: number, endNs: TimeNs): void
 }
 
 /**
@@ -34,7 +35,8 @@ export class CommittedBacklog {
     return this.bytes
   }
 
-  push(startNs: TimeNs, durationNs: number, sizeBytes: number, priorityClass: number, waitedNs: number): void {
+  /** `sizeBytes` counts against the queue's limits; `wireBytes`, with framing, is what the wire carries. */
+  push(startNs: TimeNs, durationNs: number, sizeBytes: number, priorityClass: number, waitedNs: number, wireBytes: number): void {
     if (this.count === this.capacity) this.grow()
     const at = STRIDE * ((this.head + this.count) & (this.capacity - 1))
     const ring = this.ring
@@ -43,6 +45,7 @@ export class CommittedBacklog {
     ring[at + SIZE] = sizeBytes
     ring[at + CLASS] = priorityClass
     ring[at + WAITED] = waitedNs
+    ring[at + WIRE] = wireBytes
     this.count++
     this.bytes += sizeBytes
   }
@@ -56,7 +59,7 @@ export class CommittedBacklog {
       this.bytes -= ring[at + SIZE]!
       this.head = (this.head + 1) & (this.capacity - 1)
       this.count--
-      listener.started(ring[at + CLASS]!, ring[at + WAITED]!)
+      listener.started(ring[at + CLASS]!, ring[at + WAITED]!, ring[at + WIRE]!, ring[at + START]! + ring[at + DURATION]!)
     }
   }
 

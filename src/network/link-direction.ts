@@ -6,7 +6,7 @@ import type { Channel } from "./channel.ts"
 import { CommittedBacklog, type StartListener } from "./committed-backlog.ts"
 import { PRIORITY_CLASSES, priorityClassOf } from "./dscp.ts"
 import { AheadDeliveries } from "./ahead-deliveries.ts"
-import type { PacketSink, RecorderLookup, RoutedPacket } from "./packet.ts"
+import { HEADER_STACK_COUNT, type PacketSink, type RecorderLookup, type RoutedPacket } from "./packet.ts"
 import type { EgressQueue } from "./queues/egress-queue.ts"
 import type { Serializer } from "./serializers/serializer.ts"
 
@@ -30,6 +30,26 @@ export interface LinkPacket extends RoutedPacket {
   duplicate(): LinkPacket
 }
 
+/**
+ * What a direction puts around each packet it serializes, worked out once per direction (the
+ * engine derives it from src/media/overhead) so that a packet costs an array read and a max.
+ */
+export interface WireFraming {
+  /** The framing's name and whether cRTP is on, for the report. */
+  readonly name: string
+  readonly crtp: boolean
+  /**
+   * Bytes the wire adds to a packet's IP size, by its `headerStack`: the framing, less what cRTP
+   * saves on RTP/UDP/IP headers (so possibly negative).
+   */
+  readonly bytesByStack: readonly number[]
+  /** Shorter frames are padded up to this (Ethernet's minimum frame); 0 for none. */
+  readonly minFrameBytes: number
+}
+
+/** Packets cross the wire at their IP size. */
+export const NO_FRAMING: WireFraming = { name: "none", crtp: false, bytesByStack: new Array<number>(HEADER_STACK_COUNT).fill(0), minFrameBytes: 0 }
+
 export interface LinkDirectionConfig<P extends LinkPacket> {
   readonly linkId: string
   /** "a->b", from the node that transmits to the node that receives. */
@@ -38,6 +58,8 @@ export interface LinkDirectionConfig<P extends LinkPacket> {
   readonly serializer: Serializer
   readonly queue: EgressQueue<P>
   readonly channel: Channel
+  /** Link framing and header compression; NO_FRAMING by default. Queue limits still count IP bytes. */
+  readonly framing?: WireFraming
   /**
    * Fix the transmission start of packets the queue serves in arrival order (FIFO; strict
    * priority's top class) when they arrive, and draw their fate then, instead of queueing them:
@@ -73,6 +95,15 @@ export class ClassStats {
 export class LinkDirection<P extends LinkPacket> implements PacketSink<P>, EventHandler, StartListener {
   readonly linkId: string
   readonly direction: string
+  readonly framing: WireFraming
+  /** `framing` as plain fields, read per packet. */
+  private readonly overheadByStack: Int32Array
+  private readonly minFrameBytes: number
+  /** Frame bytes whose serialization has started (committed packets count once they start). */
+  private bytesStarted = 0
+  /** The frame that ends last: it may still be on the wire, and counts as carried once it has left. */
+  private lastFrameBytes = 0
+  private lastFrameEndNs: TimeNs = -1
   private serializer: Serializer
   /** Busy time of the serializers this one replaced. */
   private retiredBusyNs = 0
@@ -110,6 +141,10 @@ export class LinkDirection<P extends LinkPacket> implements PacketSink<P>, Event
   ) {
     this.linkId = config.linkId
     this.direction = config.direction
+    this.framing = config.framing ?? NO_FRAMING
+    this.overheadByStack = Int32Array.from(this.framing.bytesByStack)
+    if (this.overheadByStack.length !== HEADER_STACK_COUNT) throw new RangeError(`framing needs ${HEADER_STACK_COUNT} overheads, one per header stack`)
+    this.minFrameBytes = this.framing.minFrameBytes
     this.serializer = config.serializer
     this.queue = config.queue
     this.channel = config.channel
@@ -127,6 +162,19 @@ export class LinkDirection<P extends LinkPacket> implements PacketSink<P>, Event
     const all = newDelayHistogramNs()
     for (const c of this.classes) all.merge(c.queueDelayNs)
     return all
+  }
+
+  /** Bytes of the frames whose serialization has ended by now, framing included. */
+  get bytesCarried(): number {
+    const nowNs = this.sim.nowNs
+    this.committed.retire(nowNs, this)
+    return this.bytesStarted - (this.lastFrameEndNs > nowNs ? this.lastFrameBytes : 0)
+  }
+
+  /** What `packet` occupies on the wire: its IP size plus this direction's framing, padded to the minimum frame. */
+  wireBytes(packet: P): number {
+    const bytes = packet.sizeBytes + this.overheadByStack[packet.headerStack]!
+    return bytes > this.minFrameBytes ? bytes : this.minFrameBytes
   }
 
   /** Per-class counters and queue delays, up to now. */
@@ -187,8 +235,18 @@ export class LinkDirection<P extends LinkPacket> implements PacketSink<P>, Event
   }
 
   /** StartListener: a committed packet has started transmission. */
-  started(priorityClass: number, waitedNs: number): void {
+  started(priorityClass: number, waitedNs: number, wireBytes: number, endNs: TimeNs): void {
+    // Told lazily: a frame started since (a queued packet's) may end later, and stays the last one.
+    if (endNs < this.lastFrameEndNs) this.bytesStarted += wireBytes
+    else this.frameOnWire(wireBytes, endNs)
     this.recordQueueDelay(this.classStats[priorityClass]!, waitedNs)
+  }
+
+  /** A frame starts that ends after every frame before it: frames leave one after another, so only it can still be on the wire. */
+  private frameOnWire(wireBytes: number, endNs: TimeNs): void {
+    this.bytesStarted += wireBytes
+    this.lastFrameBytes = wireBytes
+    this.lastFrameEndNs = endNs
   }
 
   /**
@@ -200,9 +258,12 @@ export class LinkDirection<P extends LinkPacket> implements PacketSink<P>, Event
     committed.retire(nowNs, this)
     if (!this.queue.admitAhead(packet, nowNs, committed.length, committed.backlogBytes)) return this.drop(packet, stats)
     const startNs = this.busyUntilNs > nowNs ? this.busyUntilNs : nowNs
-    this.busyUntilNs = this.serializer.departureNs(packet.sizeBytes, startNs, nowNs)
-    if (startNs === nowNs) this.recordQueueDelay(stats, 0)
-    else committed.push(startNs, this.busyUntilNs - startNs, packet.sizeBytes, priorityClassOf(packet.dscp), startNs - nowNs)
+    const wireBytes = this.wireBytes(packet)
+    this.busyUntilNs = this.serializer.departureNs(wireBytes, startNs, nowNs)
+    if (startNs === nowNs) {
+      this.frameOnWire(wireBytes, this.busyUntilNs)
+      this.recordQueueDelay(stats, 0)
+    } else committed.push(startNs, this.busyUntilNs - startNs, packet.sizeBytes, priorityClassOf(packet.dscp), startNs - nowNs, wireBytes)
     this.launch(packet, this.busyUntilNs)
   }
 
@@ -223,6 +284,10 @@ export class LinkDirection<P extends LinkPacket> implements PacketSink<P>, Event
     this.epoch++
     this.busyUntilNs = this.sim.nowNs // what was on the wire is lost with the epoch
     this.committed.retire(this.sim.nowNs, this)
+    if (this.lastFrameEndNs > this.sim.nowNs) {
+      this.bytesStarted -= this.lastFrameBytes // cut off: it never left whole
+      this.lastFrameEndNs = this.sim.nowNs
+    }
     this.retiredBusyNs -= this.committed.pendingDurationNs // committed packets that never started
     this.committed.clear() // their arrivals, already scheduled, are stale now
     this.serializer.cancel(this.sim.nowNs)
@@ -308,7 +373,9 @@ export class LinkDirection<P extends LinkPacket> implements PacketSink<P>, Event
       const packet = this.queue.poll(nowNs)
       if (packet === undefined) return this.wakeUpForShaper(nowNs)
       this.recordQueueDelay(this.classStats[priorityClassOf(packet.dscp)]!, nowNs - packet.queuedAtNs)
-      this.busyUntilNs = this.serializer.departureNs(packet.sizeBytes, nowNs, packet.queuedAtNs)
+      const wireBytes = this.wireBytes(packet)
+      this.busyUntilNs = this.serializer.departureNs(wireBytes, nowNs, packet.queuedAtNs)
+      this.frameOnWire(wireBytes, this.busyUntilNs)
       this.launch(packet, this.busyUntilNs)
       // A drop notice may have sent a packet in (and scheduled the next TRANSMIT_DONE) meanwhile.
       if (this.donePending || this.queue.length === 0) return

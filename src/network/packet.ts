@@ -1,13 +1,23 @@
 import type { TimeNs } from "../../sim/time.ts"
 
-/** What the network needs of any packet: its size on the wire, its class and where it was queued. */
+/** What the network needs of any packet: its IP size, its class and where it was queued. */
 export interface WirePacket {
+  /** The IP packet (the outer one when tunnelled); a link adds its framing on the wire. */
   readonly sizeBytes: number
   /** Differentiated Services code point (RFC 2474); queues classify on it. */
   readonly dscp: number
   /** Set by the egress queue when the packet enters it; used for queue-delay statistics. */
   queuedAtNs: TimeNs
 }
+
+/**
+ * The headers a packet begins with, as far as a link cares: header compression (cRTP, RFC 2508)
+ * rewrites only RTP/UDP/IP, by an amount that depends on the IP version. A small integer, so a
+ * link finds a packet's framing overhead by indexing an array.
+ */
+export const HEADER_STACK = { ip: 0, rtpIpv4: 1, rtpIpv6: 2 } as const
+export type HeaderStack = (typeof HEADER_STACK)[keyof typeof HEADER_STACK]
+export const HEADER_STACK_COUNT = 3
 
 /** Whatever takes a packet at the far end of a link: a node, an endpoint, a meter. */
 export interface PacketSink<P extends WirePacket> {
@@ -40,4 +50,6 @@ export interface RoutedPacket extends WirePacket {
   readonly flow: number
   /** The source that wants to hear about drops (a TCP-like sender), if any. */
   readonly owner: PacketOwner | undefined
+  /** What a link with header compression may compress (HEADER_STACK). */
+  readonly headerStack: HeaderStack
 }

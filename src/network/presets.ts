@@ -57,7 +57,10 @@ type DirectionText = {
   readonly queue?: QueueText
 }
 
+type FramingText = "none" | "ethernet" | "ethernet-vlan" | "ppp" | "mlppp" | "frame-relay" | "wifi"
+
 type LinkText = DirectionText & {
+  readonly framing?: FramingText
   readonly up?: DirectionText
   readonly down?: DirectionText
 }
@@ -96,8 +99,9 @@ const presets = {
       "1500-byte frame plus about 100 m of cable at 5 ns/m is about 25 µs, rounded up to 0.05 ms (assumption: " +
       "two switches). Jitter ±0.025 ms derived: waiting behind up to two full-size frames at one hop. Queue " +
       "256 KB: assumption (a port's share of a commodity switch's packet buffer). For comparison, ITU-T " +
-      "G.1050 (11/2007) Appendix II models older 4/20/100 Mbit/s LANs that add up to 1.5 ms.",
-    { bandwidth: "1Gbit/s", delay: "0.05ms", jitter: "0.025ms", loss: "0%", queue: { limit: "256KB" } },
+      "G.1050 (11/2007) Appendix II models older 4/20/100 Mbit/s LANs that add up to 1.5 ms. Framing: " +
+      "Ethernet, 18 bytes per frame and 64-byte minimum frames (IEEE 802.3 §3.1.1, §4.4.2).",
+    { bandwidth: "1Gbit/s", delay: "0.05ms", jitter: "0.025ms", loss: "0%", queue: { limit: "256KB" }, framing: "ethernet" },
   ),
 
   "wifi-good": preset(

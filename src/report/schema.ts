@@ -12,6 +12,8 @@ export const DelaySummaryMs = Schema.Struct({ mean: Ms, p50: Ms, p95: Ms, p99: M
 export const StreamReport = Schema.Struct({
   from: Schema.String,
   to: Schema.String,
+  /** One voice packet at the IP layer, every header of the call's stack included (links add their framing). */
+  packetBytes: Schema.Number,
   packetsSent: Schema.Number,
   packetsReceived: Schema.Number,
   /** RFC 3550 cumulative number of packets lost in the network (expected − received). */
@@ -55,8 +57,14 @@ export const LinkReport = Schema.Struct({
   id: Schema.String,
   direction: Schema.String,
   bandwidthBps: Schema.Number,
+  /** What the direction puts around each IP packet on the wire: none, ethernet, ppp, … */
+  framing: Schema.String,
+  /** Voice packets' RTP/UDP/IP headers are compressed on this direction (RFC 2508). */
+  crtp: Schema.Boolean,
   /** Fraction of the simulated time the transmitter was busy, 0..1. */
   utilization: Schema.Number,
+  /** Bits per simulated second put on the wire, framing included: frames whose serialization started. */
+  carriedBps: Schema.Number,
   packetsSent: Schema.Number,
   packetsDelivered: Schema.Number,
   /** Refused by the full egress queue. */

@@ -4,10 +4,11 @@
  * scenario's time. They run after every field has decoded, and report at the
  * file's paths like any field error.
  */
-import type { ScenarioFile } from "./file.ts"
+import { checkLinkOverhead } from "../media/overhead/index.ts"
+import type { LinkParams, ScenarioFile } from "./file.ts"
 import { ENDPOINT_KINDS } from "./model.ts"
 import { defaultCallId, defaultTrafficId } from "./normalize.ts"
-import { presetLink, presetNames } from "./presets.ts"
+import { type DecodedPreset, presetLink, presetNames } from "./presets.ts"
 import { formatDuration } from "./units.ts"
 
 export interface Inconsistency {
@@ -109,6 +110,7 @@ function badLinks(s: ScenarioFile): Array<Inconsistency> {
         found.push({ path: ["links", i, ...where, "impairment"], issue: `give impairment or ${both.join(", ")}, not both` })
       found.push(...bandwidthAndTrace(layer, ["links", i, ...where]))
     }
+    found.push(...badCrtp(link, i, preset))
     for (const d of ["up", "down"] as const) {
       const layers = [preset, preset?.[d], link, link[d]]
       if (layers.every((l) => l?.bandwidth === undefined && l?.capacityTrace === undefined))
@@ -120,6 +122,44 @@ function badLinks(s: ScenarioFile): Array<Inconsistency> {
     }
   })
   return found
+}
+
+type FileLink = ScenarioFile["links"][number]
+
+/**
+ * cRTP needs a link layer that marks compressed packets (PPP, Frame Relay): checked per direction
+ * on the framing its layers add up to, reported where crtp was set.
+ */
+function badCrtp(link: FileLink, i: number, preset: DecodedPreset | undefined): Array<Inconsistency> {
+  const where = new Map<string, { path: Inconsistency["path"]; message: string; directions: string[] }>()
+  for (const d of ["up", "down"] as const) {
+    const layers: Array<[LinkParams | undefined, Inconsistency["path"]]> = [
+      [preset, ["links", i, "preset"]],
+      [preset?.[d], ["links", i, "preset"]],
+      [link, ["links", i, "crtp"]],
+      [link[d], ["links", i, d, "crtp"]],
+    ]
+    let framing: NonNullable<LinkParams["framing"]> = "none"
+    let crtp: { value: NonNullable<LinkParams["crtp"]>; path: Inconsistency["path"] } | undefined
+    for (const [layer, path] of layers) {
+      if (layer?.framing !== undefined) framing = layer.framing
+      if (layer?.crtp !== undefined) crtp = { value: layer.crtp, path }
+    }
+    if (crtp === undefined) continue
+    try {
+      checkLinkOverhead({ framing, crtp: crtp.value })
+    } catch (e) {
+      const message = (e as Error).message
+      const key = `${crtp.path.join(".")}: ${message}`
+      const entry = where.get(key) ?? { path: crtp.path, message, directions: [] }
+      entry.directions.push(d)
+      where.set(key, entry)
+    }
+  }
+  return [...where.values()].map(({ path, message, directions }) => ({
+    path,
+    issue: `${message} (${directions.length === 2 ? "both directions" : `the ${directions[0]} direction`} of link "${link.id}"; set framing: ppp, mlppp or frame-relay)`,
+  }))
 }
 
 /** A capacity trace replaces the bandwidth: one place may give one of them. */

@@ -10,6 +10,8 @@
  */
 import { Effect, Schema, SchemaGetter, SchemaIssue } from "effect"
 import { findCodec, ptimeAllowed } from "../media/codecs.ts"
+import { SRTP_TAG_BYTES } from "../media/headers.ts"
+import { LINK_FRAMINGS } from "../media/overhead/index.ts"
 import { DSCP, PRIORITY_CLASSES } from "../network/dscp.ts"
 import type { ImpairmentSpec } from "../network/impairment-spec.ts"
 import { parseNetem } from "../network/netem/parse-netem.ts"
@@ -121,6 +123,14 @@ const NetemString = Schema.String.annotate({ expected: 'netem options, like "del
   }),
 )
 
+const Framing = Schema.Literals(LINK_FRAMINGS).annotate({ expected: `a link framing: ${LINK_FRAMINGS.join(", ")}` })
+
+/** RFC 2508 header compression of the voice packets: `true` (2 bytes over IPv4, 4 over IPv6) or the header size. */
+const Crtp = Schema.Union([
+  Schema.Boolean,
+  Schema.Struct({ headerBytes: Schema.Literals([2, 4]).annotate({ expected: "2 or 4 (with the UDP checksum)" }) }),
+]).annotate({ expected: "true, false or { headerBytes: 2 } (RFC 2508 cRTP)" })
+
 /** What a link direction can be given; every field optional here, defaults apply after presets and overrides. */
 const linkParams = {
   bandwidth: Schema.optionalKey(BitRate),
@@ -135,6 +145,10 @@ const linkParams = {
   /** Instead of delay, jitter, loss, duplicate and corrupt: the same written as netem options. */
   impairment: Schema.optionalKey(NetemString),
   queue: Schema.optionalKey(Queue),
+  /** What the link puts around each IP packet (src/media/overhead/link-framing.ts); default none. */
+  framing: Schema.optionalKey(Framing),
+  /** cRTP on the voice packets; ppp, mlppp and frame-relay only (consistency.ts). */
+  crtp: Schema.optionalKey(Crtp),
 }
 
 export const LinkParams = Schema.Struct(linkParams)
@@ -172,6 +186,29 @@ const JitterBuffer = Schema.Union([
   Schema.Struct({ kind: Schema.Literal("fixed"), delay: Duration }),
 ]).annotate({ expected: "a jitter buffer like 60ms or { kind: fixed, delay: 60ms }" })
 
+const SRTP_EXPECTED = `true, false or an SRTP crypto suite: ${Object.keys(SRTP_TAG_BYTES).join(", ")}`
+
+/** SRTP's authentication tag; `true` means AES_CM_128_HMAC_SHA1_80, a 10-byte tag (RFC 4568 §6.2.1). */
+const Srtp = Schema.Union([
+  Schema.Boolean,
+  Schema.Literals(Object.keys(SRTP_TAG_BYTES) as (keyof typeof SRTP_TAG_BYTES)[]).annotate({ expected: SRTP_EXPECTED }),
+]).annotate({ expected: SRTP_EXPECTED })
+
+const EspCipher = Schema.Literals(["aes-gcm-16", "aes-cbc-hmac-sha1-96"]).annotate({ expected: "an ESP cipher: aes-gcm-16 or aes-cbc-hmac-sha1-96" })
+
+const TUNNEL_EXPECTED = "a tunnel: wireguard, or { kind: ipsec-esp, cipher: aes-gcm-16 or aes-cbc-hmac-sha1-96, natTraversal: true }"
+
+/** A tunnel the voice packets travel in, end to end; ESP names its cipher, which sets its padding and trailer. */
+const Tunnel = Schema.Union([
+  Schema.Literal("wireguard").annotate({ expected: TUNNEL_EXPECTED }),
+  Schema.Struct({ kind: Schema.Literal("wireguard") }),
+  Schema.Struct({
+    kind: Schema.Literal("ipsec-esp"),
+    cipher: EspCipher,
+    natTraversal: Schema.optionalKey(Schema.Boolean.annotate({ expected: "true or false" })),
+  }),
+]).annotate({ expected: TUNNEL_EXPECTED })
+
 const Call = Schema.Struct({
   id: Schema.optionalKey(Id),
   from: Id,
@@ -182,6 +219,9 @@ const Call = Schema.Struct({
   plc: Schema.Boolean.annotate({ expected: "true or false" }).pipe(defaultTo(true)),
   start: Duration.pipe(defaultTo("0s")),
   duration: Schema.optionalKey(PositiveDuration),
+  ipVersion: Schema.Literals([4, 6]).annotate({ expected: "an IP version: 4 or 6" }).pipe(defaultTo(4)),
+  srtp: Srtp.pipe(defaultTo(false)),
+  tunnel: Schema.optionalKey(Tunnel),
 }).check(
   // The media layer owns which packetization times a codec supports.
   Schema.makeFilter((call) => {
@@ -238,8 +278,8 @@ const Traffic = Schema.Struct({
 })
 export type FileTraffic = typeof Traffic.Type
 
-/** What an event may change on a running link: anything but its queue. */
-const { queue: _queue, ...changeableParams } = linkParams
+/** What an event may change on a running link: anything but its queue and its framing. */
+const { queue: _queue, framing: _framing, crtp: _crtp, ...changeableParams } = linkParams
 const LinkChange = Schema.Struct(changeableParams)
 
 /** A scheduled change to one link: it goes down or up, or some of its parameters change. */

@@ -12,6 +12,7 @@
  * union members or fields.
  */
 import { Schema } from "effect"
+import { LINK_FRAMINGS, type Tunnel as TunnelSpec } from "../media/overhead/index.ts"
 import { PRIORITY_CLASSES } from "../network/dscp.ts"
 import type { DelaySpec, LossSpec } from "../network/impairment-spec.ts"
 import type { CapacityTrace as TraceSpec } from "../network/trace/capacity-trace.ts"
@@ -52,6 +53,10 @@ export const LinkDirection = Schema.Struct({
   corruptRate: Schema.Number,
   /** Packets never overtake each other (delays stretch instead). */
   keepOrder: Schema.Boolean,
+  /** What the link puts around each IP packet on the wire (src/media/overhead/link-framing.ts). */
+  framing: Schema.Literals(LINK_FRAMINGS),
+  /** RFC 2508 compression of voice packets' RTP/UDP/IP headers; false when off. */
+  crtp: Schema.Union([Schema.Boolean, Schema.Struct({ headerBytes: Schema.Literals([2, 4]) })]),
   queue: Schema.Struct({
     discipline: Schema.Literals(["fifo", "priority"]),
     /** Infinity when the file sets no limit of that kind. */
@@ -88,6 +93,12 @@ export const Call = Schema.Struct({
   plc: Schema.Boolean,
   startNs: Schema.Number,
   durationNs: Schema.Number,
+  /** The voice packets' header stack, end to end (src/media/overhead/voice-packet-layers.ts). */
+  ipVersion: Schema.Literals([4, 6]),
+  /** SRTP authentication tag per packet; 0 for plain RTP. */
+  srtpTagBytes: Schema.Number,
+  /** Every voice packet travels inside this tunnel on every link of its path. */
+  tunnel: Schema.optionalKey(Schema.declare<TunnelSpec>(isObject)),
 })
 
 /**

@@ -8,6 +8,8 @@
  *
  * Runs only on a decoded, consistent file, so it cannot fail.
  */
+import { SRTP_TAG_BYTES } from "../media/headers.ts"
+import type { Tunnel } from "../media/overhead/index.ts"
 import { DSCP } from "../network/dscp.ts"
 import { SIMPLE_IMIX, type PacketSizeConfig } from "../traffic/packet-size.ts"
 import type { TrafficConfig } from "../traffic/traffic-config.ts"
@@ -117,6 +119,9 @@ const toDirection = (layers: readonly Layer[]): Model["links"][number]["up"] => 
     ...capacityOf(layers),
     ...impairmentsOf(layers),
     keepOrder: pick(layers, "keepOrder") ?? false,
+    // Bare IP unless told: the presets and files written before framing existed keep their results.
+    framing: pick(layers, "framing") ?? "none",
+    crtp: pick(layers, "crtp") ?? false,
     queue: {
       discipline: queue.discipline ?? "fifo",
       limitBytes: queue.limit ?? (noLimit ? DEFAULT_QUEUE_LIMIT_BYTES : Infinity),
@@ -210,4 +215,12 @@ const toCall = (call: FileCall, index: number, scenarioNs: number): Model["calls
   plc: call.plc,
   startNs: call.start,
   durationNs: call.duration ?? scenarioNs - call.start,
+  ipVersion: call.ipVersion,
+  srtpTagBytes: call.srtp === false ? 0 : SRTP_TAG_BYTES[call.srtp === true ? "AES_CM_128_HMAC_SHA1_80" : call.srtp],
+  ...(call.tunnel === undefined ? {} : { tunnel: toTunnel(call.tunnel) }),
 })
+
+const toTunnel = (tunnel: NonNullable<FileCall["tunnel"]>): Tunnel => {
+  if (tunnel === "wireguard") return { kind: "wireguard" }
+  return tunnel
+}

@@ -1,13 +1,15 @@
 import type { TimeNs } from "../../sim/time.ts"
-import type { PacketOwner, RoutedPacket } from "../network/packet.ts"
+import { HEADER_STACK, type PacketOwner, type RoutedPacket } from "../network/packet.ts"
 
 /** One packet of a data (non-voice) flow: what the network routes plus the source's bookkeeping. */
 export class DataPacket implements RoutedPacket {
   /** Set by each egress queue the packet enters. */
   queuedAtNs: TimeNs = 0
+  /** Cross traffic is never header-compressed. */
+  readonly headerStack = HEADER_STACK.ip
 
   constructor(
-    /** Size on the wire: the whole IP packet, headers included. */
+    /** The whole IP packet, headers included; links add their framing. */
     readonly sizeBytes: number,
     readonly dscp: number,
     /** Node index of the receiver, for routing. */

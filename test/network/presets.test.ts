@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest"
+import { LINK_FRAMINGS } from "../../src/media/overhead/index.ts"
 import { LINK_PRESET_NAMES, LINK_PRESETS, type LinkPreset } from "../../src/network/presets.ts"
 
 // Structural checks of the presets, written against the scenario file's link syntax on their own
@@ -31,7 +32,7 @@ const fraction = (text: unknown) => {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v)
 
-const DIRECTION_FIELDS = ["bandwidth", "delay", "jitter", "loss", "impairment", "duplicate", "corrupt", "keepOrder", "queue"] as const
+const DIRECTION_FIELDS = ["bandwidth", "delay", "jitter", "loss", "impairment", "duplicate", "corrupt", "keepOrder", "queue", "framing", "crtp"] as const
 const LINK_FIELDS = [...DIRECTION_FIELDS, "up", "down"] as const
 
 function checkKeys(value: Record<string, unknown>, allowed: readonly string[], at: string, out: string[]) {
@@ -111,6 +112,8 @@ function checkFields(link: Record<string, unknown>, at: string, out: string[]) {
   if ("queue" in link) checkQueue(link["queue"], `${at}.queue`, out)
   for (const f of ["duplicate", "corrupt"]) if (f in link) checkPercent(link[f], `${at}.${f}`, out)
   if ("keepOrder" in link && typeof link["keepOrder"] !== "boolean") out.push(`${at}.keepOrder: expected true or false`)
+  if ("framing" in link && !(LINK_FRAMINGS as readonly unknown[]).includes(link["framing"])) out.push(`${at}.framing: expected a link framing`)
+  if ("crtp" in link && typeof link["crtp"] !== "boolean") out.push(`${at}.crtp: expected true or false`)
   if ("impairment" in link) {
     if (typeof link["impairment"] !== "string" || link["impairment"].trim() === "") out.push(`${at}.impairment: expected a netem string`)
     for (const f of ["delay", "jitter", "loss"]) if (f in link) out.push(`${at}: impairment and ${f} are alternatives`)

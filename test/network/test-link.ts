@@ -2,9 +2,9 @@ import { RandomSource } from "../../sim/random.ts"
 import type { EventHandler, Simulator } from "../../sim/simulator.ts"
 import { Channel } from "../../src/network/channel.ts"
 import { makeDelayModel } from "../../src/network/delay/make-delay-model.ts"
-import { LinkDirection, type LinkPacket } from "../../src/network/link-direction.ts"
+import { LinkDirection, type LinkPacket, type WireFraming } from "../../src/network/link-direction.ts"
 import { noLoss, type LossModel } from "../../src/network/loss/loss-model.ts"
-import type { PacketOwner } from "../../src/network/packet.ts"
+import { HEADER_STACK, type PacketOwner } from "../../src/network/packet.ts"
 import { DropTailQueue } from "../../src/network/queues/drop-tail.ts"
 import type { EgressQueue } from "../../src/network/queues/egress-queue.ts"
 import { FixedRateSerializer } from "../../src/network/serializers/fixed-rate.ts"
@@ -16,6 +16,7 @@ export class TestPacket implements LinkPacket {
   arrivedNs = -1
   readonly destination = 1
   readonly flow = 0
+  readonly headerStack = HEADER_STACK.ip
   constructor(
     readonly sizeBytes: number,
     readonly dscp = 0,
@@ -36,6 +37,7 @@ export type TestLinkOptions = ({ readonly bandwidthBps: number } | { readonly se
   readonly corruptRate?: number
   readonly jitterNs?: number
   readonly commitAhead?: boolean
+  readonly framing?: WireFraming
 }
 
 /** One link direction delivering into an array. */
@@ -60,6 +62,7 @@ export const makeTestLink = (sim: Simulator, o: TestLinkOptions) => {
         rng: new RandomSource(1).stream("channel"),
       }),
       commitAhead: o.commitAhead ?? false,
+      ...(o.framing === undefined ? {} : { framing: o.framing }),
     },
     { receive: (p) => ((p.arrivedNs = sim.nowNs), arrived.push(p)) },
   )

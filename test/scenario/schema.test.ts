@@ -37,6 +37,8 @@ const direction = (fields: Partial<Scenario["links"][number]["up"]>): Scenario["
   duplicateRate: 0,
   corruptRate: 0,
   keepOrder: false,
+  framing: "none",
+  crtp: false,
   queue: { discipline: "fifo", limitBytes: 64_000, limitPackets: Infinity, shape: [], police: [] },
   ...fields,
 })
@@ -79,6 +81,8 @@ describe("the default scenario", () => {
           plc: true,
           startNs: 0,
           durationNs: 60_000_000_000,
+          ipVersion: 4,
+          srtpTagBytes: 0,
         },
       ],
     }
@@ -124,6 +128,8 @@ describe("defaults", () => {
         plc: true,
         startNs: 0,
         durationNs: 10_000_000_000,
+        ipVersion: 4,
+        srtpTagBytes: 0,
       },
       {
         id: "call-2",
@@ -135,11 +141,13 @@ describe("defaults", () => {
         plc: true,
         startNs: 4_000_000_000,
         durationNs: 6_000_000_000, // until the scenario ends
+        ipVersion: 4,
+        srtpTagBytes: 0,
       },
     ],
   }
 
-  it("fills every optional field: no jitter, no loss, 64KB queue, 60ms fixed buffer, PLC on, call-<n> ids, calls to the end", () => {
+  it("fills every optional field: no jitter, no loss, 64KB queue, no framing, 60ms fixed buffer, PLC on, IPv4 without SRTP, call-<n> ids, calls to the end", () => {
     expect(parse(fixture("minimal.yaml"))).toStrictEqual(expectedMinimal)
   })
 

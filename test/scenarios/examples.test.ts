@@ -62,6 +62,18 @@ describe("what the examples teach", () => {
     expect(s.burstRatio).toBeGreaterThan(1.5)
   })
 
+  it("serial line: three G.729 calls overflow 64 kbit/s of PPP, and fit once cRTP compresses their headers", () => {
+    const crtp = link("serial-line-crtp.yaml", "branch-b->hq-b")
+    expect([crtp.framing, crtp.crtp]).toEqual(["ppp", true])
+    expect(crtp.carriedBps).toBe(3 * 11_600) // Cisco document 7934: G.729 over MLPPP/FRF.12 with 2-byte cRTP
+    expect(crtp.packetsDropped).toBe(0)
+    const plain = link("serial-line-crtp.yaml", "branch-a->hq-a")
+    expect(plain.utilization).toBe(1) // 3 × 26.8 kbit/s offered (Cisco, without cRTP)
+    expect(plain.packetsDropped).toBeGreaterThan(1000)
+    expect(stream("serial-line-crtp.yaml", "branch-b").mos).toBeGreaterThan(3.9)
+    expect(stream("serial-line-crtp.yaml", "branch-a").mos).toBeLessThan(1.5)
+  })
+
   it("outage: 15 s down loses 15 s of audio in one burst, then the calls go on", () => {
     for (const from of ["reception", "customer"]) {
       const s = stream("outage-and-recovery.yaml", from)
