@@ -15,6 +15,7 @@ import type { RecordingSink } from "../network/packet.ts"
 import type { Scenario } from "../scenario/schema.ts"
 import { makeTrafficSource, scheduleTrafficSource } from "../traffic/make-traffic-source.ts"
 import type { FlowAttachPoint, TrafficSource } from "../traffic/traffic-source.ts"
+import { buildMedia, type MediaModel } from "./build-media.ts"
 import { buildNetwork, type NetworkOptions } from "./build-network.ts"
 import { ScenarioEvents } from "./schedule-events.ts"
 import { voiceHeaderStack } from "./wire-framing.ts"
@@ -40,7 +41,7 @@ export interface TrafficModel {
   readonly source: TrafficSource
 }
 
-export interface Model {
+export interface Model extends MediaModel {
   readonly sim: Simulator
   readonly links: readonly LinkDirection<LinkPacket>[]
   readonly streams: readonly StreamModel[]
@@ -129,5 +130,6 @@ export const buildModel = (
     scheduleTrafficSource(source, t.config)
     return { id: t.id, from: t.from, to: t.to, source }
   })
-  return { sim, links: network.directions, streams, traffic }
+  const media = buildMedia(scenario, { sim, random, nodeOf, firstFlow: streams.length + traffic.length })
+  return { sim, links: network.directions, streams, traffic, ...media }
 }

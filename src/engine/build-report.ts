@@ -6,6 +6,7 @@ import { PRIORITY_CLASSES } from "../network/dscp.ts"
 import { nsToMsRounded, round } from "../report/round.ts"
 import type { LinkDirection, LinkPacket } from "../network/link-direction.ts"
 import type { Model, StreamModel, TrafficModel } from "./build-model.ts"
+import { conferencesSection, videoSection } from "./media-report.ts"
 import { streamQuality } from "./stream-quality.ts"
 
 /** Turns the model's counters and meters into the report, rounding only here. */
@@ -21,6 +22,7 @@ export const buildReport = (name: string, seed: number, model: Model, elapsedNs:
     codec: streams[0]!.codec.name,
     ptimeMs: streams[0]!.call.ptimeNs / 1e6,
     streams: streams.map(streamReport),
+    ...videoSection(model.videos, id),
   }))
   return {
     scenario: name,
@@ -29,6 +31,7 @@ export const buildReport = (name: string, seed: number, model: Model, elapsedNs:
     calls,
     links: model.links.map((link) => linkReport(link, elapsedNs)),
     traffic: model.traffic.map((t) => trafficReport(t, elapsedNs)),
+    ...conferencesSection(model.conferences),
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Report } from "../report/schema.ts"
 import type { Scenario } from "../scenario/schema.ts"
+import { finishMedia } from "./build-media.ts"
 import { buildModel, type ObserverFor } from "./build-model.ts"
 import { buildReport } from "./build-report.ts"
 
@@ -18,5 +19,6 @@ export const simulate = (scenario: Scenario, options: SimulateOptions = {}): Rep
   const model = buildModel(scenario, seed, options.observerFor, { eventPerPacket: options.eventPerPacket ?? false })
   model.sim.runUntil(scenario.durationNs)
   for (const stream of model.streams) stream.receiver.playUntil(scenario.durationNs)
+  finishMedia(model, scenario.durationNs)
   return buildReport(scenario.name, seed, model, scenario.durationNs)
 }

@@ -47,6 +47,8 @@ export const formatReportTable = (report: Report): string => {
   ])
   const trafficTable =
     traffic.length === 0 ? [] : ["", textTable(["traffic", "kind", "sent", "recv", "dropped", "goodput", "delay ms mean/max"], traffic)]
+  const videoTable = formatVideo(report)
+  const conferenceTables = (report.conferences ?? []).flatMap(formatConference)
   return [
     `${report.scenario} — seed ${report.seed}, ${report.simulatedSeconds} s simulated`,
     "",
@@ -57,9 +59,56 @@ export const formatReportTable = (report: Report): string => {
     "",
     textTable(["link", "bandwidth", "util", "sent", "dropped", "lost", "queue ms mean/p95/max"], links),
     ...trafficTable,
+    ...videoTable,
+    ...conferenceTables,
     "",
     "lost = network loss (RFC 3550), late = discarded by the jitter buffer, eff.loss = both, as concealed at playout;",
     "dropped = refused by a full queue; link 'lost' = lost by the channel (loss model);",
     "M2E = mouth-to-ear delay; R and MOS from the ITU-T G.107 E-model.",
   ].join("\n")
+}
+
+/** The calls' video, one row per direction; empty when no call has video. */
+const formatVideo = (report: Report): string[] => {
+  const rows = report.calls.flatMap((call) =>
+    (call.video?.streams ?? []).map((v) => [
+      `${call.id} ${v.from}→${v.to}`,
+      rate(v.sentBps),
+      String(v.packetsSent),
+      String(v.packetsLost),
+      String(v.packetsLate),
+      `${v.framesComplete} / ${v.framesLate} / ${v.framesIncomplete} / ${v.framesLost}`,
+      num(v.frameLossPercent, 2),
+      num(v.jitterMs, 2),
+      `${num(v.oneWayDelayMs.mean, 2)} / ${num(v.oneWayDelayMs.p95, 2)}`,
+      `${num(v.frameDelayMs.mean, 1)} / ${num(v.frameDelayMs.p95, 1)}`,
+    ]),
+  )
+  if (rows.length === 0) return []
+  const header = ["video", "sent", "packets", "lost", "late", "frames ok/late/incompl./lost", "frame loss %", "jitter ms", "delay ms mean/p95", "frame ms mean/p95"]
+  return ["", textTable(header, rows), "video: not scored by the E-model (G.107 rates speech); frame ms = capture to last packet."]
+}
+
+/** One conference: what the bridge carries, then what each participant hears of each talker. */
+const formatConference = (c: NonNullable<Report["conferences"]>[number]): string[] => {
+  const t = c.bridgeTraffic
+  const uplinkLoss = new Map(c.participants.map((p) => [p.id, p.uplink.effectiveLossPercent]))
+  const rows = c.participants.flatMap((p) =>
+    p.talkers.map((talker) => [
+      `${p.id} ← ${talker.talker}${talker.talker === p.worstTalker ? " (worst)" : ""}`,
+      num(uplinkLoss.get(talker.talker) ?? null, 2),
+      num(p.downlink.effectiveLossPercent, 2),
+      num(talker.effectiveLossPercent, 2),
+      num(talker.mouthToEarDelayMs, 1),
+      num(talker.rFactor, 1),
+      num(talker.mos, 2),
+    ]),
+  )
+  return [
+    "",
+    `conference ${c.id} on ${c.bridge}, ${c.codec}/${c.ptimeMs}ms, mixing ${c.mixingDelayMs} ms: ` +
+      `bridge in ${t.packetsIn} packets (${rate(t.inBps)}), out ${t.packetsOut} packets (${rate(t.outBps)})`,
+    textTable(["listener ← talker", "up loss %", "down loss %", "eff.loss %", "M2E ms", "R", "MOS"], rows),
+    "up = the talker's leg to the bridge, down = the bridge's to the listener; a participant scores as its worst talker.",
+  ]
 }

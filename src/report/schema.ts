@@ -36,11 +36,54 @@ export const StreamReport = Schema.Struct({
   mos: Schema.Number,
 })
 
+/** One direction of a call's video. Not scored: G.107's E-model rates speech, not pictures. */
+export const VideoStreamReport = Schema.Struct({
+  from: Schema.String,
+  to: Schema.String,
+  packetsSent: Schema.Number,
+  packetsReceived: Schema.Number,
+  /** RFC 3550 cumulative number of packets lost in the network (expected − received). */
+  packetsLost: Schema.Number,
+  /** Arrived after their frame's playout time. */
+  packetsLate: Schema.Number,
+  lossPercent: Schema.Number,
+  framesSent: Schema.Number,
+  /** Of the frames due to play by the end of the run: every packet in time. */
+  framesComplete: Schema.Number,
+  /** Every packet arrived, some after the frame's playout time. */
+  framesLate: Schema.Number,
+  /** Some packets never arrived. */
+  framesIncomplete: Schema.Number,
+  /** No packet arrived. */
+  framesLost: Schema.Number,
+  /** Frames late, incomplete or lost over frames due, in percent: frames the viewer does not see whole and in time. */
+  frameLossPercent: Schema.NullOr(Schema.Number),
+  /** IP packets (payload + RTP/UDP/IPv4 headers) sent, in bits per second of the call. */
+  sentBps: Schema.Number,
+  receivedBps: Schema.Number,
+  /** RFC 3550 interarrival jitter at the 90 kHz video clock, in ms. */
+  jitterMs: Schema.Number,
+  /** Per packet, send → arrival. */
+  oneWayDelayMs: Schema.Struct({ mean: Ms, p95: Ms }),
+  /** Capture → arrival of the frame's last packet, over frames whose packets all arrived. */
+  frameDelayMs: Schema.Struct({ mean: Ms, p95: Ms }),
+})
+
+/** A call's video: its settings and one stream per direction, in the order of the call's streams. */
+export const VideoReport = Schema.Struct({
+  targetBitrateBps: Schema.Number,
+  frameRate: Schema.Number,
+  playoutDelayMs: Schema.Number,
+  streams: Schema.Array(VideoStreamReport),
+})
+
 export const CallReport = Schema.Struct({
   id: Schema.String,
   codec: Schema.String,
   ptimeMs: Schema.Number,
   streams: Schema.Array(StreamReport),
+  /** Only on calls with video. */
+  video: Schema.optionalKey(VideoReport),
 })
 
 const QueueDelayMs = Schema.Struct({ mean: Ms, p95: Ms, max: Ms })
@@ -98,6 +141,58 @@ export const TrafficReport = Schema.Struct({
   oneWayDelayMs: Schema.Struct({ mean: Ms, max: Ms }),
 })
 
+/** One voice leg of a conference, to or from the bridge: a call's stream statistics, without a score of its own. */
+export const ConferenceLegReport = Schema.Struct({
+  from: Schema.String,
+  to: Schema.String,
+  packetsSent: Schema.Number,
+  packetsReceived: Schema.Number,
+  packetsLost: Schema.Number,
+  packetsLate: Schema.Number,
+  lossPercent: Schema.Number,
+  effectiveLossPercent: Schema.Number,
+  burstRatio: Schema.Number,
+  jitterMs: Schema.Number,
+  oneWayDelayMs: DelaySummaryMs,
+  jitterBufferDelayMs: Schema.Struct({ mean: Ms, p95: Ms }),
+})
+
+/** One talker as one participant hears them through the bridge (see docs/report.md). */
+export const ConferenceTalkerReport = Schema.Struct({
+  talker: Schema.String,
+  /** 1 − (1 − uplink loss)(1 − downlink loss), each the leg's effective loss, in percent. */
+  effectiveLossPercent: Schema.Number,
+  burstRatio: Schema.Number,
+  /** Talker's packetization and lookahead, uplink, bridge jitter buffer, mixing, bridge's lookahead, downlink, listener's jitter buffer. */
+  mouthToEarDelayMs: Schema.Number,
+  rFactor: Schema.Number,
+  mos: Schema.Number,
+})
+
+export const ConferenceParticipantReport = Schema.Struct({
+  id: Schema.String,
+  /** The participant's voice to the bridge. */
+  uplink: ConferenceLegReport,
+  /** The bridge's mix of the others to the participant. */
+  downlink: ConferenceLegReport,
+  talkers: Schema.Array(ConferenceTalkerReport),
+  /** The talker this participant hears worst, and that talker's R and MOS. */
+  worstTalker: Schema.String,
+  rFactor: Schema.Number,
+  mos: Schema.Number,
+})
+
+export const ConferenceReport = Schema.Struct({
+  id: Schema.String,
+  bridge: Schema.String,
+  codec: Schema.String,
+  ptimeMs: Schema.Number,
+  mixingDelayMs: Schema.Number,
+  /** What the bridge node receives from and sends to the participants, bits per second of the conference. */
+  bridgeTraffic: Schema.Struct({ packetsIn: Schema.Number, packetsOut: Schema.Number, inBps: Schema.Number, outBps: Schema.Number }),
+  participants: Schema.Array(ConferenceParticipantReport),
+})
+
 export const Report = Schema.Struct({
   scenario: Schema.String,
   seed: Schema.Number,
@@ -105,6 +200,8 @@ export const Report = Schema.Struct({
   calls: Schema.Array(CallReport),
   links: Schema.Array(LinkReport),
   traffic: Schema.Array(TrafficReport),
+  /** Only when the scenario has conferences. */
+  conferences: Schema.optionalKey(Schema.Array(ConferenceReport)),
 })
 
 export type Report = typeof Report.Type
@@ -113,3 +210,7 @@ export type StreamReport = typeof StreamReport.Type
 export type LinkReport = typeof LinkReport.Type
 export type LinkClassReport = typeof LinkClassReport.Type
 export type TrafficReport = typeof TrafficReport.Type
+export type VideoReport = typeof VideoReport.Type
+export type VideoStreamReport = typeof VideoStreamReport.Type
+export type ConferenceReport = typeof ConferenceReport.Type
+export type ConferenceLegReport = typeof ConferenceLegReport.Type

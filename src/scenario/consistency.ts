@@ -22,6 +22,7 @@ export const findInconsistencies = (scenario: ScenarioFile): Array<Inconsistency
   ...badCalls(scenario),
   ...badEvents(scenario),
   ...badTraffic(scenario),
+  ...badConferences(scenario),
 ]
 
 const TRAFFIC_FIELDS = {
@@ -84,6 +85,7 @@ function duplicateIds(s: ScenarioFile): Array<Inconsistency> {
       ? claim(defaultTrafficId(i), `traffic[${i}]`, ["traffic", i], true)
       : claim(t.id, `traffic[${i}]`, ["traffic", i, "id"], false),
   )
+  s.conferences.forEach((c, i) => claim(c.id, `conferences[${i}]`, ["conferences", i, "id"], false))
   return found
 }
 
@@ -205,6 +207,41 @@ function badCalls(s: ScenarioFile): Array<Inconsistency> {
     } else if (call.duration !== undefined && call.start + call.duration > s.duration) {
       const end = formatDuration(call.start + call.duration)
       found.push({ path: ["calls", i, "duration"], issue: `the call would end at ${end}, after the scenario ends at ${scenarioEnd}` })
+    }
+  })
+  return found
+}
+
+function badConferences(s: ScenarioFile): Array<Inconsistency> {
+  const kinds = new Map(s.nodes.map((n) => [n.id, n.kind]))
+  const found: Array<Inconsistency> = []
+  s.conferences.forEach((c, i) => {
+    const bridgeKind = kinds.get(c.bridge)
+    if (bridgeKind === undefined) found.push({ path: ["conferences", i, "bridge"], issue: unknownNode(s, c.bridge) })
+    else if (bridgeKind !== "bridge")
+      found.push({ path: ["conferences", i, "bridge"], issue: `"${c.bridge}" is a ${bridgeKind}; a conference is hosted on a node of kind bridge` })
+    if (c.participants.length < 2)
+      found.push({ path: ["conferences", i, "participants"], issue: `a conference needs at least 2 participants, got ${c.participants.length}` })
+    const reachable = reachableFrom(s, c.bridge)
+    const seen = new Set<string>()
+    c.participants.forEach((p, j) => {
+      const at = ["conferences", i, "participants", j]
+      const kind = kinds.get(p)
+      if (kind === undefined) found.push({ path: at, issue: unknownNode(s, p) })
+      else if (!(ENDPOINT_KINDS as readonly string[]).includes(kind))
+        found.push({ path: at, issue: `"${p}" is a ${kind}; participants are ${ENDPOINT_KINDS.join(", ")} nodes` })
+      else if (p === c.bridge) found.push({ path: at, issue: `"${p}" is the bridge itself; participants send their voice to it` })
+      else if (seen.has(p)) found.push({ path: at, issue: `"${p}" is listed twice` })
+      else if (bridgeKind !== undefined && !reachable.has(p))
+        found.push({ path: at, issue: `no route between ${p} and the bridge ${c.bridge}: no chain of links joins them` })
+      seen.add(p)
+    })
+    const scenarioEnd = formatDuration(s.duration)
+    if (c.start >= s.duration) {
+      found.push({ path: ["conferences", i, "start"], issue: `the conference starts at ${formatDuration(c.start)}, but the scenario ends at ${scenarioEnd}` })
+    } else if (c.duration !== undefined && c.start + c.duration > s.duration) {
+      const end = formatDuration(c.start + c.duration)
+      found.push({ path: ["conferences", i, "duration"], issue: `the conference would end at ${end}, after the scenario ends at ${scenarioEnd}` })
     }
   })
   return found

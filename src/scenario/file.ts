@@ -12,6 +12,7 @@ import { Effect, Schema, SchemaGetter, SchemaIssue } from "effect"
 import { findCodec, ptimeAllowed } from "../media/codecs.ts"
 import { SRTP_TAG_BYTES } from "../media/headers.ts"
 import { LINK_FRAMINGS } from "../media/overhead/index.ts"
+import { VIDEO_STREAM_DEFAULTS } from "../media/video/video-config.ts"
 import { DSCP, PRIORITY_CLASSES } from "../network/dscp.ts"
 import type { ImpairmentSpec } from "../network/impairment-spec.ts"
 import { parseNetem } from "../network/netem/parse-netem.ts"
@@ -208,6 +209,55 @@ const Tunnel = Schema.Union([
     natTraversal: Schema.optionalKey(Schema.Boolean.annotate({ expected: "true or false" })),
   }),
 ]).annotate({ expected: TUNNEL_EXPECTED })
+const DscpClass = Schema.Literals(Object.keys(DSCP) as (keyof typeof DSCP)[]).annotate({
+  expected: `a DSCP class name: ${Object.keys(DSCP).join(", ")}`,
+})
+
+/** A plain number > 0: frames per second have no unit to write. */
+const FrameRate = Schema.Number.annotate({ expected: "frames per second, a number like 30" }).check(
+  Schema.makeFilter((n: number) => Number.isFinite(n) && n > 0, { expected: "frames per second greater than 0, like 30" }),
+)
+
+const KeyFrameSizeRatio = Schema.Number.annotate({ expected: "how many times a P-frame a key frame is, a number ≥ 1, like 8" }).check(
+  Schema.makeFilter((n: number) => Number.isFinite(n) && n >= 1, { expected: "a ratio ≥ 1, like 8" }),
+)
+
+/** Every field defaults to the stream model's value (src/media/video/video-config.ts), the playout delay to the call's jitter buffer. */
+const VideoSettings = Schema.Struct({
+  bitrate: Schema.optionalKey(BitRate),
+  frameRate: Schema.optionalKey(FrameRate),
+  keyFrameInterval: Schema.optionalKey(PositiveDuration),
+  keyFrameSizeRatio: Schema.optionalKey(KeyFrameSizeRatio),
+  frameSizeCv: Schema.optionalKey(Percentage),
+  maxPayload: Schema.optionalKey(ByteSize),
+  pacing: Schema.optionalKey(Schema.Literals(["paced", "burst"]).annotate({ expected: "paced (2.5 × the bitrate, within a frame interval) or burst" })),
+  class: Schema.optionalKey(DscpClass),
+  playoutDelay: Schema.optionalKey(Duration),
+}).check(
+  Schema.makeFilter((v) => {
+    const fps = v.frameRate ?? VIDEO_STREAM_DEFAULTS.frameRateFps
+    // normalize.ts rounds the interval to whole frames; a GOP needs at least one.
+    if (v.keyFrameInterval !== undefined && Math.round((v.keyFrameInterval * fps) / 1e9) < 1)
+      return { path: ["keyFrameInterval"], issue: `a key-frame interval of ${formatDuration(v.keyFrameInterval)} is shorter than one frame at ${fps} frames/s` }
+    // An H.264 FU-A fragment needs its 2 header bytes and 1 byte of data (RFC 6184 §5.8).
+    if (v.maxPayload !== undefined && v.maxPayload < 3) return { path: ["maxPayload"], issue: `a video payload needs at least 3 bytes, got ${v.maxPayload}B` }
+    return undefined
+  }),
+)
+
+const Video = Schema.Union([Schema.Boolean, VideoSettings]).annotate({
+  expected: "true, false or video settings like { bitrate: 1.5Mbit/s, frameRate: 30, keyFrameInterval: 2s }",
+})
+
+/** Why a codec cannot carry `ptime` of audio per packet, or undefined when it can. */
+const ptimeIssue = (codecName: string, ptime: number): string | undefined => {
+  const codec = findCodec(codecName)
+  if (codec === undefined) return `codec ${codecName} is not supported by the simulator yet`
+  if (ptimeAllowed(codec, ptime)) return undefined
+  const ms = codec.ptimesMs
+  const allowed = ms.length > 1 ? `${ms.slice(0, -1).join(", ")} or ${ms.at(-1)} ms` : `${ms[0]} ms`
+  return `${codecName} packets carry ${allowed} of audio, got ${formatDuration(ptime)}`
+}
 
 const Call = Schema.Struct({
   id: Schema.optionalKey(Id),
@@ -222,6 +272,7 @@ const Call = Schema.Struct({
   ipVersion: Schema.Literals([4, 6]).annotate({ expected: "an IP version: 4 or 6" }).pipe(defaultTo(4)),
   srtp: Srtp.pipe(defaultTo(false)),
   tunnel: Schema.optionalKey(Tunnel),
+  video: Schema.optionalKey(Video),
 }).check(
   // The media layer owns which packetization times a codec supports.
   Schema.makeFilter((call) => {
@@ -234,9 +285,25 @@ const Call = Schema.Struct({
   }),
 )
 
-const DscpClass = Schema.Literals(Object.keys(DSCP) as (keyof typeof DSCP)[]).annotate({
-  expected: `a DSCP class name: ${Object.keys(DSCP).join(", ")}`,
-})
+/** A conference on a bridge node: each participant's voice goes to the bridge, which sends each one the mix of the others. */
+const Conference = Schema.Struct({
+  id: Id,
+  bridge: Id,
+  participants: Schema.Array(Id).annotate({ expected: "a list of endpoint ids, like [alice, bob, carol]" }),
+  codec: Codec,
+  ptime: PositiveDuration,
+  jitterBuffer: JitterBuffer.pipe(defaultTo("60ms")),
+  plc: Schema.Boolean.annotate({ expected: "true or false" }).pipe(defaultTo(true)),
+  start: Duration.pipe(defaultTo("0s")),
+  duration: Schema.optionalKey(PositiveDuration),
+  mixingDelay: Duration.pipe(defaultTo("20ms")),
+}).check(
+  Schema.makeFilter((c) => {
+    const issue = ptimeIssue(c.codec, c.ptime)
+    return issue === undefined ? undefined : { path: ["ptime"], issue }
+  }),
+)
+export type FileConference = typeof Conference.Type
 
 const PacketSize = Schema.Union([
   ByteSize,
@@ -302,6 +369,9 @@ export const ScenarioFile = Schema.Struct({
   calls: Schema.Array(Call).annotate({ expected: "a list of calls" }),
   traffic: Schema.Array(Traffic).annotate({ expected: "a list of traffic sources, like - { kind: poisson, from: a, to: b, rate: 1Mbit/s }" }).pipe(defaultTo([])),
   events: Schema.Array(Event).annotate({ expected: "a list of events, like - { at: 30s, link: wan, state: down }" }).pipe(defaultTo([])),
+  conferences: Schema.Array(Conference)
+    .annotate({ expected: "a list of conferences, like - { id: standup, bridge: mcu, participants: [a, b, c], codec: G.711u, ptime: 20ms }" })
+    .pipe(defaultTo([])),
 })
 
 export type ScenarioFile = typeof ScenarioFile.Type

@@ -81,6 +81,20 @@ export const Link = Schema.Struct({
 
 export const JitterBuffer = Schema.Struct({ kind: Schema.Literal("fixed"), delayNs: Schema.Number })
 
+/** A call's video, both ways: the stream model's settings (src/media/video) and the receiver's playout delay. */
+export const Video = Schema.Struct({
+  targetBitrateBps: Schema.Number,
+  frameRateFps: Schema.Number,
+  keyFrameIntervalFrames: Schema.Number,
+  keyFrameSizeRatio: Schema.Number,
+  frameSizeCv: Schema.Number,
+  maxPayloadBytes: Schema.Number,
+  pacing: Schema.Literals(["paced", "burst"]),
+  dscp: Schema.Number,
+  /** A frame plays this long after its first packet would (as the voice's fixed jitter buffer). */
+  playoutDelayNs: Schema.Number,
+})
+
 export const Call = Schema.Struct({
   id: Schema.String,
   from: Schema.String,
@@ -99,6 +113,24 @@ export const Call = Schema.Struct({
   srtpTagBytes: Schema.Number,
   /** Every voice packet travels inside this tunnel on every link of its path. */
   tunnel: Schema.optionalKey(Schema.declare<TunnelSpec>(isObject)),
+  /** Video both ways beside the voice, when the call has it. */
+  video: Schema.optionalKey(Video),
+})
+
+/** Participants send their voice to the bridge; the bridge sends each of them the mix of the others. */
+export const Conference = Schema.Struct({
+  id: Schema.String,
+  bridge: Schema.String,
+  participants: Schema.Array(Schema.String),
+  codec: Schema.Literals(CODEC_NAMES),
+  ptimeNs: Schema.Number,
+  /** The bridge's buffer for each inbound leg, and each participant's for its mix. */
+  jitterBuffer: JitterBuffer,
+  plc: Schema.Boolean,
+  startNs: Schema.Number,
+  durationNs: Schema.Number,
+  /** The bridge's decode, mix and re-encode, added to every talker-to-listener delay. */
+  mixingDelayNs: Schema.Number,
 })
 
 /**
@@ -132,4 +164,6 @@ export const ScenarioModel = Schema.Struct({
   calls: Schema.Array(Call),
   traffic: Schema.Array(Traffic),
   events: Schema.Array(Event),
+  /** Absent when the file has none. */
+  conferences: Schema.optionalKey(Schema.Array(Conference)),
 })

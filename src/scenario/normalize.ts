@@ -4,16 +4,18 @@
  * defaults that need context are filled in:
  *
  * - a call without an id is "call-<n>", n counting calls from 1;
- * - a call without a duration lasts until the scenario ends.
+ * - a call (or conference) without a duration lasts until the scenario ends;
+ * - a call's video plays out with the call's jitter-buffer delay unless it sets its own.
  *
  * Runs only on a decoded, consistent file, so it cannot fail.
  */
 import { SRTP_TAG_BYTES } from "../media/headers.ts"
 import type { Tunnel } from "../media/overhead/index.ts"
 import { DSCP } from "../network/dscp.ts"
+import { VIDEO_STREAM_DEFAULTS } from "../media/video/video-config.ts"
 import { SIMPLE_IMIX, type PacketSizeConfig } from "../traffic/packet-size.ts"
 import type { TrafficConfig } from "../traffic/traffic-config.ts"
-import type { FileTraffic, LinkParams, ScenarioFile } from "./file.ts"
+import type { FileConference, FileTraffic, LinkParams, ScenarioFile } from "./file.ts"
 import type { DelaySpec, LossSpec } from "../network/impairment-spec.ts"
 import { traceMeanRateBps } from "../network/trace/capacity-trace.ts"
 import { presetLink } from "./presets.ts"
@@ -34,6 +36,7 @@ export const toModel = (file: ScenarioFile): Model => ({
   calls: file.calls.map((call, index) => toCall(call, index, file.duration)),
   traffic: file.traffic.map(toTraffic),
   events: toEvents(file),
+  ...(file.conferences.length > 0 ? { conferences: file.conferences.map((c) => toConference(c, file.duration)) } : {}),
 })
 
 export const defaultTrafficId = (index: number): string => `traffic-${index + 1}`
@@ -218,6 +221,43 @@ const toCall = (call: FileCall, index: number, scenarioNs: number): Model["calls
   ipVersion: call.ipVersion,
   srtpTagBytes: call.srtp === false ? 0 : SRTP_TAG_BYTES[call.srtp === true ? "AES_CM_128_HMAC_SHA1_80" : call.srtp],
   ...(call.tunnel === undefined ? {} : { tunnel: toTunnel(call.tunnel) }),
+  ...toVideo(call),
+})
+
+const jitterBufferDelayNs = (jb: FileCall["jitterBuffer"]): number => (typeof jb === "number" ? jb : jb.delay)
+
+/** `video: true` takes every default; the playout delay defaults to the call's jitter buffer, so picture and sound keep in step. */
+const toVideo = (call: FileCall): { video?: NonNullable<Model["calls"][number]["video"]> } => {
+  if (call.video === undefined || call.video === false) return {}
+  const v = call.video === true ? {} : call.video
+  const d = VIDEO_STREAM_DEFAULTS
+  const frameRateFps = v.frameRate ?? d.frameRateFps
+  return {
+    video: {
+      targetBitrateBps: v.bitrate ?? d.targetBitrateBps,
+      frameRateFps,
+      keyFrameIntervalFrames: v.keyFrameInterval === undefined ? d.keyFrameIntervalFrames : Math.round((v.keyFrameInterval * frameRateFps) / 1e9),
+      keyFrameSizeRatio: v.keyFrameSizeRatio ?? d.keyFrameSizeRatio,
+      frameSizeCv: v.frameSizeCv ?? d.frameSizeCv,
+      maxPayloadBytes: v.maxPayload ?? d.maxPayloadBytes,
+      pacing: v.pacing ?? "paced",
+      dscp: v.class === undefined ? d.dscp : DSCP[v.class],
+      playoutDelayNs: v.playoutDelay ?? jitterBufferDelayNs(call.jitterBuffer),
+    },
+  }
+}
+
+const toConference = (c: FileConference, scenarioNs: number): NonNullable<Model["conferences"]>[number] => ({
+  id: c.id,
+  bridge: c.bridge,
+  participants: c.participants,
+  codec: c.codec,
+  ptimeNs: c.ptime,
+  jitterBuffer: { kind: "fixed", delayNs: jitterBufferDelayNs(c.jitterBuffer) },
+  plc: c.plc,
+  startNs: c.start,
+  durationNs: c.duration ?? scenarioNs - c.start,
+  mixingDelayNs: c.mixingDelay,
 })
 
 const toTunnel = (tunnel: NonNullable<FileCall["tunnel"]>): Tunnel => {
