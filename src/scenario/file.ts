@@ -172,6 +172,10 @@ const JitterBuffer = Schema.Union([
   Schema.Struct({ kind: Schema.Literal("fixed"), delay: Duration }),
 ]).annotate({ expected: "a jitter buffer like 60ms or { kind: fixed, delay: 60ms }" })
 
+const DscpClass = Schema.Literals(Object.keys(DSCP) as (keyof typeof DSCP)[]).annotate({
+  expected: `a DSCP class name: ${Object.keys(DSCP).join(", ")}`,
+})
+
 const Call = Schema.Struct({
   id: Schema.optionalKey(Id),
   from: Id,
@@ -182,21 +186,30 @@ const Call = Schema.Struct({
   plc: Schema.Boolean.annotate({ expected: "true or false" }).pipe(defaultTo(true)),
   start: Duration.pipe(defaultTo("0s")),
   duration: Schema.optionalKey(PositiveDuration),
+  /** Voice activity detection with DTX (default false). */
+  vad: Schema.optionalKey(Schema.Boolean.annotate({ expected: "true or false" })),
+  /** Call set-up and tear-down (default none: media from `start`). */
+  signaling: Schema.optionalKey(Schema.Literals(["none", "sip"]).annotate({ expected: "none or sip" })),
+  /** With sip: the SIP packets' DSCP class (default cs3). */
+  signalingDscp: Schema.optionalKey(DscpClass),
+  /** With sip: from 180 Ringing to 200 OK (default 6s). */
+  ringTime: Schema.optionalKey(Duration),
 }).check(
-  // The media layer owns which packetization times a codec supports.
+  // The media layer owns which packetization times a codec supports, and which codecs have DTX.
   Schema.makeFilter((call) => {
     const codec = findCodec(call.codec)
     if (codec === undefined) return { path: ["codec"], issue: `codec ${call.codec} is not supported by the simulator yet` }
+    if (call.vad === true && codec.comfortNoise === null)
+      return {
+        path: ["vad"],
+        issue: `${call.codec} has no silence descriptor to send in pauses, so no VAD here${call.codec === "G.729A" ? "; G.729B (Annex B) has one" : ""}`,
+      }
     if (ptimeAllowed(codec, call.ptime)) return undefined
     const ms = codec.ptimesMs
     const allowed = ms.length > 1 ? `${ms.slice(0, -1).join(", ")} or ${ms.at(-1)} ms` : `${ms[0]} ms`
     return { path: ["ptime"], issue: `${call.codec} packets carry ${allowed} of audio, got ${formatDuration(call.ptime)}` }
   }),
 )
-
-const DscpClass = Schema.Literals(Object.keys(DSCP) as (keyof typeof DSCP)[]).annotate({
-  expected: `a DSCP class name: ${Object.keys(DSCP).join(", ")}`,
-})
 
 const PacketSize = Schema.Union([
   ByteSize,

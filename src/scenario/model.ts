@@ -87,7 +87,12 @@ export const Call = Schema.Struct({
   /** Packet-loss concealment (the E-model's Bpl depends on it). */
   plc: Schema.Boolean,
   startNs: Schema.Number,
+  /** Media duration; with SIP, of the caller's media, from the 200 OK to its BYE. */
   durationNs: Schema.Number,
+  /** Voice activity detection with DTX; absent: voice every ptime. */
+  vad: Schema.optionalKey(Schema.Boolean),
+  /** SIP set-up and tear-down over the network; absent: media from startNs, no signaling. */
+  sip: Schema.optionalKey(Schema.Struct({ dscp: Schema.Number, ringTimeNs: Schema.Number })),
 })
 
 /**

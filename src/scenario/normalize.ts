@@ -4,10 +4,12 @@
  * defaults that need context are filled in:
  *
  * - a call without an id is "call-<n>", n counting calls from 1;
- * - a call without a duration lasts until the scenario ends.
+ * - a call without a duration lasts until the scenario ends;
+ * - a SIP call's signaling DSCP is CS3 and its ring time the SIP model's (6 s).
  *
  * Runs only on a decoded, consistent file, so it cannot fail.
  */
+import { DEFAULT_SIP_CALL } from "../media/sip/call-config.ts"
 import { DSCP } from "../network/dscp.ts"
 import { SIMPLE_IMIX, type PacketSizeConfig } from "../traffic/packet-size.ts"
 import type { TrafficConfig } from "../traffic/traffic-config.ts"
@@ -210,4 +212,9 @@ const toCall = (call: FileCall, index: number, scenarioNs: number): Model["calls
   plc: call.plc,
   startNs: call.start,
   durationNs: call.duration ?? scenarioNs - call.start,
+  // Features that are off leave no key, so a call without them decodes as before they existed.
+  ...(call.vad === true ? { vad: true } : {}),
+  ...(call.signaling === "sip"
+    ? { sip: { dscp: DSCP[call.signalingDscp ?? "cs3"], ringTimeNs: call.ringTime ?? DEFAULT_SIP_CALL.answerDelayNs } }
+    : {}),
 })
