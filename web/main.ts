@@ -20,10 +20,11 @@ const show = (response: RunResponse): void => {
   if (call === undefined || stream === undefined) {
     d3.select("#status").text("This scenario has no calls to show.")
   } else {
-    d3.select("#mos").text(stream.mos.toFixed(2)).attr("data-mos", String(stream.mos))
+    // A stream that sent no voice (a failed call) has no score.
+    d3.select("#mos").text(stream.mos?.toFixed(2) ?? "–").attr("data-mos", String(stream.mos))
     d3.select("#chart-title").text(`One-way delay per packet: ${call.id}, ${stream.from} → ${stream.to} (${call.codec}, ${call.ptimeMs} ms)`)
     const facts: [string, string][] = [
-      ["R factor", stream.rFactor.toFixed(1)],
+      ["R factor", stream.rFactor?.toFixed(1) ?? "–"],
       ["packets sent / received", `${stream.packetsSent} / ${stream.packetsReceived}`],
       ["lost / late", `${stream.packetsLost} / ${stream.packetsLate}`],
       ["RFC 3550 jitter", `${stream.jitterMs.toFixed(2)} ms`],

@@ -1,6 +1,7 @@
 import type { LogHistogram, RunningStats } from "../../sim/stats.ts"
 import { nsToSeconds, type TimeNs } from "../../sim/time.ts"
-import type { CallReport, LinkClassReport, LinkReport, Report, StreamReport, TrafficReport } from "../report/schema.ts"
+import type { SipCallReport } from "../media/sip/index.ts"
+import type { CallReport, LinkClassReport, LinkReport, Report, SignalingReport, StreamReport, TrafficReport } from "../report/schema.ts"
 import { newDelayHistogramNs } from "../network/delay-histogram.ts"
 import { PRIORITY_CLASSES } from "../network/dscp.ts"
 import { nsToMsRounded, round } from "../report/round.ts"
@@ -17,13 +18,17 @@ export const buildReport = (name: string, seed: number, model: Model, elapsedNs:
     if (streams === undefined) streamsByCall.set(stream.callId, [stream])
     else streams.push(stream)
   }
-  const calls = [...streamsByCall].map(([id, streams]): CallReport => ({
-    id,
-    codec: streams[0]!.codec.name,
-    ptimeMs: streams[0]!.call.ptimeNs / 1e6,
-    streams: streams.map(streamReport),
-    ...videoSection(model.videos, id),
-  }))
+  const calls = [...streamsByCall].map(([id, streams]): CallReport => {
+    const sip = streams[0]!.signaling
+    return {
+      id,
+      codec: streams[0]!.codec.name,
+      ptimeMs: streams[0]!.call.ptimeNs / 1e6,
+      streams: streams.map(streamReport),
+      ...videoSection(model.videos, id),
+      ...(sip === undefined ? {} : { signaling: signalingReport(sip.report()) }),
+    }
+  })
   return {
     scenario: name,
     seed,
@@ -54,15 +59,33 @@ const trafficReport = (t: TrafficModel, elapsedNs: TimeNs): TrafficReport => {
   }
 }
 
+const msOrNull = (ns: TimeNs | undefined): number | null => (ns === undefined ? null : nsToMsRounded(ns))
+
+const signalingReport = (sip: SipCallReport): SignalingReport => ({
+  protocol: "sip",
+  outcome: sip.outcome,
+  finalStatusCode: sip.finalStatusCode ?? null,
+  postDialDelayMs: msOrNull(sip.postDialDelayNs),
+  setupTimeMs: msOrNull(sip.setupTimeNs),
+  failedAfterMs: msOrNull(sip.failedNs === undefined || sip.inviteSentNs === undefined ? undefined : sip.failedNs - sip.inviteSentNs),
+  retransmissions: { ...sip.retransmissions },
+  messagesSent: sip.messagesSent.caller + sip.messagesSent.callee,
+  bytesSent: sip.bytesSent.caller + sip.bytesSent.callee,
+})
+
 const streamReport = (stream: StreamModel): StreamReport => {
   const r = stream.receiver
   const q = streamQuality(stream)
   const expected = r.rtp.packetsExpected
+  const sender = stream.sender
   return {
     from: stream.from,
     to: stream.to,
     packetBytes: stream.packetBytes,
-    packetsSent: stream.sender.packetsSent,
+    packetsSent: sender.packetsSent,
+    voicePacketsSent: sender.voicePacketsSent,
+    sidPacketsSent: sender.sidPacketsSent,
+    voiceActivity: sender.ticks > 0 ? round(sender.voicePacketsSent / sender.ticks, 4) : null,
     packetsReceived: r.rtp.packetsReceived,
     packetsLost: r.rtp.packetsLost,
     packetsLate: r.packetsLate,
@@ -77,8 +100,8 @@ const streamReport = (stream: StreamModel): StreamReport => {
     },
     mouthToEarDelayMs: round(q.mouthToEarDelayMs, 3),
     // G.107 rates connections on 0..100 (§7.1); a formula result below 0 means "unusable" all the same.
-    rFactor: round(Math.max(0, q.eModel.R), 2),
-    mos: round(q.eModel.MOS, 2),
+    rFactor: q.eModel === undefined ? null : round(Math.max(0, q.eModel.R), 2),
+    mos: q.eModel === undefined ? null : round(q.eModel.MOS, 2),
   }
 }
 

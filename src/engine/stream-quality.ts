@@ -4,11 +4,12 @@ import { concealsLoss, type Codec } from "../media/codecs.ts"
 import type { StreamModel } from "./build-model.ts"
 
 export interface StreamQuality {
-  /** Concealed frames over all frames due at playout, in percent (network + late loss). */
+  /** Concealed frames over the frames due at playout (the voice sent), in percent (network + late loss). */
   readonly effectiveLossPercent: number
   readonly burstRatio: number
   readonly mouthToEarDelayMs: number
-  readonly eModel: EModelResult
+  /** Undefined when the stream sent no voice (a call that failed, or a side that never talked): nothing to score. */
+  readonly eModel: EModelResult | undefined
 }
 
 /**
@@ -19,7 +20,9 @@ export interface StreamQuality {
 export const streamQuality = (stream: StreamModel): StreamQuality => {
   const r = stream.receiver
   const frames = r.framesPlayed + r.framesConcealed
-  const effectiveLossPercent = frames > 0 ? (100 * r.framesConcealed) / frames : 100
+  const voiceSent = stream.sender.voicePacketsSent > 0
+  // Voice sent and no frame due at playout: nothing arrived to start it, all of it is lost.
+  const effectiveLossPercent = frames > 0 ? (100 * r.framesConcealed) / frames : voiceSent ? 100 : 0
   const meanOrZero = (x: number): number => (Number.isFinite(x) && r.framesPlayed > 0 ? x : 0)
   const mouthToEarDelayMs =
     (stream.call.ptimeNs +
@@ -33,15 +36,17 @@ export const streamQuality = (stream: StreamModel): StreamQuality => {
     effectiveLossPercent,
     burstRatio,
     mouthToEarDelayMs,
-    eModel: eModel({
-      Ta: mouthToEarDelayMs,
-      T: mouthToEarDelayMs,
-      Tr: 2 * mouthToEarDelayMs,
-      Ie: ie,
-      Bpl: bpl,
-      Ppl: effectiveLossPercent,
-      BurstR: burstRatio,
-    }),
+    eModel: voiceSent
+      ? eModel({
+          Ta: mouthToEarDelayMs,
+          T: mouthToEarDelayMs,
+          Tr: 2 * mouthToEarDelayMs,
+          Ie: ie,
+          Bpl: bpl,
+          Ppl: effectiveLossPercent,
+          BurstR: burstRatio,
+        })
+      : undefined,
   }
 }
 

@@ -1,6 +1,7 @@
 import type { EventHandler, Simulator } from "../../sim/simulator.ts"
 import type { TimeNs } from "../../sim/time.ts"
 import { HEADER_STACK, type HeaderStack, type PacketSink } from "../network/packet.ts"
+import { SILENCE_START, SILENT, TALKSPURT_START, type ActivitySampler } from "./voice-activity/activity-sampler.ts"
 import { VoicePacketPool, type VoicePacket } from "./voice-packet.ts"
 
 export interface RtpSenderConfig {
@@ -13,18 +14,32 @@ export interface RtpSenderConfig {
   /** What links with header compression may compress; RTP/UDP/IPv4 by default. */
   readonly headerStack?: HeaderStack
   readonly dscp: number
+  /** Packetization ticks to run (one packet each without VAD); Infinity: until `stop`. */
   readonly packetCount: number
   /** Random initial sequence number and timestamp (RFC 3550 §5.1), drawn by the caller. */
   readonly initialSeq: number
   readonly initialTimestamp: number
+  /** Voice activity detection with DTX: the talker, sampled once per tick. Without it, voice every tick. */
+  readonly activity?: ActivitySampler
+  /** With `activity`: IP bytes of the silence-descriptor (comfort-noise) packet sent as each pause starts. */
+  readonly sidPacketBytes?: number
 }
 
-/** Emits one RTP packet per packetization interval, continuously (no voice-activity detection yet). */
+/**
+ * Emits RTP every packetization interval (a tick). Without VAD each tick sends a voice packet. With
+ * VAD (DTX) a tick sends voice while the talker talks, one SID packet as a pause starts, and
+ * nothing during the rest of the pause; sequence numbers count every packet sent (RFC 3550 §5.1)
+ * and timestamps count ticks, so they jump over silence (RFC 3551 §4.1).
+ */
 export class RtpSender implements EventHandler {
   packetsSent = 0
+  /** Silence-descriptor (comfort-noise) packets among packetsSent. */
+  sidPacketsSent = 0
+  /** Ticks run so far: the index of the next one. */
+  ticks = 0
   // The config's numbers as fields of their own, read on every packet (small integers, stored
   // unboxed; the initial timestamp as an int32, which `>>> 0` maps back modulo 2^32).
-  private readonly packetCount: number
+  private tickLimit: number
   private readonly flow: number
   private readonly destination: number
   private readonly initialSeq: number
@@ -33,6 +48,8 @@ export class RtpSender implements EventHandler {
   private readonly packetBytes: number
   private readonly dscp: number
   private readonly headerStack: HeaderStack
+  private readonly activity: ActivitySampler | undefined
+  private readonly sidPacketBytes: number
 
   constructor(
     private readonly sim: Simulator,
@@ -40,7 +57,7 @@ export class RtpSender implements EventHandler {
     private readonly network: PacketSink<VoicePacket>,
     private readonly packets: VoicePacketPool = new VoicePacketPool(),
   ) {
-    this.packetCount = config.packetCount
+    this.tickLimit = config.packetCount
     this.flow = config.flow
     this.destination = config.destination
     this.initialSeq = config.initialSeq
@@ -49,29 +66,58 @@ export class RtpSender implements EventHandler {
     this.packetBytes = config.packetBytes
     this.dscp = config.dscp
     this.headerStack = config.headerStack ?? HEADER_STACK.rtpIpv4
+    this.activity = config.activity
+    this.sidPacketBytes = config.sidPacketBytes ?? config.packetBytes
   }
 
   /** Sends its packets every ptime from `atNs`, on an event of its own. */
   start(atNs: TimeNs): void {
-    if (this.packetCount > 0) this.sim.scheduleAt(atNs, this)
+    if (this.tickLimit > 0) this.sim.scheduleAt(atNs, this)
+  }
+
+  /** Voice packets among packetsSent. */
+  get voicePacketsSent(): number {
+    return this.packetsSent - this.sidPacketsSent
   }
 
   get done(): boolean {
-    return this.packetsSent >= this.packetCount
+    return this.ticks >= this.tickLimit
+  }
+
+  /** Sends nothing from now on (a tick due now that has not run yet does not run). */
+  stop(): void {
+    if (this.tickLimit > this.ticks) this.tickLimit = this.ticks
   }
 
   handleEvent(): void {
+    if (this.done) return // stopped while this tick was pending
     this.send()
     if (!this.done) this.sim.post(this.sim.nowNs + this.config.ptimeNs, this)
   }
 
-  /** Sends the next packet now. */
+  /** Runs the next tick now. */
   send(): void {
+    const tick = this.ticks++
+    let marker = tick === 0 // without VAD the whole stream is one talkspurt (RFC 3551 §4.1)
+    let bytes = this.packetBytes
+    const activity = this.activity
+    if (activity !== undefined) {
+      const now = activity.sample(this.sim.nowNs)
+      if (now === SILENT) return
+      if (now === SILENCE_START) {
+        // RFC 3389 §4: a comfort-noise packet as the pause starts, timestamped at its start; no
+        // marker, which flags talkspurts only (RFC 3551 §4.1).
+        bytes = this.sidPacketBytes
+        marker = false
+        this.sidPacketsSent++
+      } else {
+        marker = now === TALKSPURT_START // RFC 3551 §4.1: the first packet of each talkspurt
+      }
+    }
     const n = this.packetsSent++
     const seq = (this.initialSeq + n) & 0xffff
-    const timestamp = (this.initialTimestamp + n * this.samplesPerPacket) >>> 0
-    // The marker bit flags the first packet of a talkspurt (RFC 3551 §4.1); without VAD, only the first.
-    const packet = this.packets.acquire(this.flow, this.destination, seq, timestamp, n === 0, this.sim.nowNs, this.packetBytes, this.dscp, this.headerStack)
+    const timestamp = (this.initialTimestamp + tick * this.samplesPerPacket) >>> 0
+    const packet = this.packets.acquire(this.flow, this.destination, seq, timestamp, marker, this.sim.nowNs, bytes, this.dscp, this.headerStack)
     this.network.receive(packet)
   }
 }

@@ -6,6 +6,7 @@ import type { RecordingSink } from "../network/packet.ts"
 import { LossBurstiness } from "../quality/loss-burstiness.ts"
 import { RtpReceiverStats } from "../quality/rtp-receiver-stats.ts"
 import type { ArrivalLog, ArrivalProcessor, ArrivedPacket } from "./arrival-log.ts"
+import { TALKING, type ActivitySampler } from "./voice-activity/activity-sampler.ts"
 import type { VoicePacket, VoicePacketPool } from "./voice-packet.ts"
 
 /**
@@ -20,9 +21,17 @@ export interface StreamReceiverConfig {
   readonly clockRateHz: number
   readonly ptimeNs: TimeNs
   readonly samplesPerPacket: number
-  /** The sender's first timestamp and packet count tell how many frames there are to play. */
+  /**
+   * The sender's first timestamp and tick count tell how many frames there are to play (Infinity:
+   * until `senderStopped`).
+   */
   readonly initialTimestamp: number
   readonly packetCount: number
+  /**
+   * With VAD: a replay of the sender's talker (a reader of the same conversation side), so that a
+   * frame is due at playout only if the sender sent voice for it; silence is not loss.
+   */
+  readonly activity?: ActivitySampler
 }
 
 /**
@@ -42,15 +51,24 @@ export class StreamReceiver implements RecordingSink<VoicePacket>, ArrivalProces
   readonly oneWayDelayNs = newDelayHistogramNs()
   /** Of the played frames: from arrival to playout. */
   readonly jitterBufferDelayNs = newDelayHistogramNs()
-  /** Playout outcome per frame (played or concealed), in playout order: network and late loss together. */
+  /** Playout outcome per due frame (played or concealed), in playout order: network and late loss together. */
   readonly playoutLoss = new LossBurstiness()
   packetsLate = 0
   /** Copies of packets already held or played (network duplication). */
   packetsDuplicate = 0
+  /** Of the frames due (voice the sender sent): played, or concealed because lost or late. */
   framesPlayed = 0
   framesConcealed = 0
-  private framesLeft = -1 // unknown until the first packet arrives
+  /** The sender's tick (frame index from its first timestamp) of the next playout tick. */
+  private frame = 0
+  /** Playout ends before this frame; -1 until the first packet arrives. */
+  private frameEnd = -1
+  /** The sender's tick count, once known. */
+  private tickCount: number
   private nextTickNs: TimeNs = Infinity
+  /** When the sender's tick 0 was (its ticks are every ptime from there), for the activity replay. */
+  private senderStartNs: TimeNs = 0
+  private readonly activity: ActivitySampler | undefined
   private readonly ptimeNs: TimeNs
   /** This receiver's index in the arrival log. */
   private readonly index: number
@@ -66,7 +84,19 @@ export class StreamReceiver implements RecordingSink<VoicePacket>, ArrivalProces
   ) {
     this.rtp = new RtpReceiverStats(config.clockRateHz)
     this.ptimeNs = config.ptimeNs
+    this.tickCount = config.packetCount
+    this.activity = config.activity
     this.index = arrivals.register(this)
+  }
+
+  /**
+   * The sender stopped after `ticks` ticks (a BYE): later frames are not due. It always hears of
+   * it before playing them: frame k plays a network delay plus the buffer's delay after the
+   * sender's tick k would have been.
+   */
+  senderStopped(ticks: number): void {
+    this.tickCount = ticks
+    if (this.frameEnd >= 0) this.frameEnd = ticks
   }
 
   /** A packet arrives: recorded for later processing, and recycled. */
@@ -97,22 +127,25 @@ export class StreamReceiver implements RecordingSink<VoicePacket>, ArrivalProces
     if (outcome === "duplicate") this.packetsDuplicate++
     else if (outcome !== "accepted") this.packetsLate++
     this.observer?.arrived(packet, outcome === "late" || outcome === "overflow")
-    if (this.framesLeft < 0) this.startPlayout(packet)
+    if (this.frameEnd < 0) this.startPlayout(packet)
   }
 
   /** Runs the playout ticks due at or before `endNs`. */
   private runTicks(endNs: TimeNs): void {
-    while (this.framesLeft > 0 && this.nextTickNs <= endNs) {
+    while (this.frame < this.frameEnd && this.nextTickNs <= endNs) {
       this.tick()
       this.nextTickNs += this.ptimeNs
-      this.framesLeft--
+      this.frame++
     }
   }
 
-  /** The playout tick at `nextTickNs`: play the due frame or conceal it. */
+  /** The playout tick at `nextTickNs`: play the due frame or conceal it; a frame of silence is not due. */
   private tick(): void {
     const nowNs = this.nextTickNs
     const packet = this.jitterBuffer.pull(nowNs)
+    // With DTX the tick plays comfort noise unless the sender sent voice for this frame.
+    const activity = this.activity
+    if (activity !== undefined && (activity.sample(this.senderStartNs + this.frame * this.ptimeNs) & TALKING) === 0) return
     if (packet === null) {
       this.framesConcealed++
       this.playoutLoss.record(true)
@@ -128,7 +161,9 @@ export class StreamReceiver implements RecordingSink<VoicePacket>, ArrivalProces
     if (startNs === undefined) return
     const c = this.config
     const firstFrame = Math.round(((first.rtpTimestamp - c.initialTimestamp) | 0) / c.samplesPerPacket)
-    this.framesLeft = c.packetCount - firstFrame
+    this.frame = firstFrame
+    this.frameEnd = this.tickCount
+    this.senderStartNs = first.sentNs - firstFrame * this.ptimeNs // the sender ticks every ptime
     this.nextTickNs = Math.max(startNs, first.arrivalNs)
   }
 }

@@ -49,6 +49,15 @@ export const formatReportTable = (report: Report): string => {
     traffic.length === 0 ? [] : ["", textTable(["traffic", "kind", "sent", "recv", "dropped", "goodput", "delay ms mean/max"], traffic)]
   const videoTable = formatVideo(report)
   const conferenceTables = (report.conferences ?? []).flatMap(formatConference)
+  const signaling = report.calls.flatMap((call) => {
+    const sip = call.signaling
+    if (sip === undefined) return []
+    const r = sip.retransmissions
+    const resent = r.invite + r.responseToInviteCopy + r.finalResponse + r.ack + r.bye + r.byeResponse
+    return [[call.id, sip.outcome, num(sip.postDialDelayMs, 1), num(sip.setupTimeMs, 1), String(sip.messagesSent), String(resent)]]
+  })
+  const signalingTable =
+    signaling.length === 0 ? [] : ["", textTable(["call", "SIP outcome", "PDD ms", "setup ms", "messages", "resent"], signaling)]
   return [
     `${report.scenario} — seed ${report.seed}, ${report.simulatedSeconds} s simulated`,
     "",
@@ -61,10 +70,11 @@ export const formatReportTable = (report: Report): string => {
     ...trafficTable,
     ...videoTable,
     ...conferenceTables,
+    ...signalingTable,
     "",
     "lost = network loss (RFC 3550), late = discarded by the jitter buffer, eff.loss = both, as concealed at playout;",
     "dropped = refused by a full queue; link 'lost' = lost by the channel (loss model);",
-    "M2E = mouth-to-ear delay; R and MOS from the ITU-T G.107 E-model.",
+    "M2E = mouth-to-ear delay; R and MOS from the ITU-T G.107 E-model (– for a stream that sent no voice).",
   ].join("\n")
 }
 

@@ -14,7 +14,13 @@ export const StreamReport = Schema.Struct({
   to: Schema.String,
   /** One voice packet at the IP layer, every header of the call's stack included (links add their framing). */
   packetBytes: Schema.Number,
+  /** Every RTP packet: voice and silence descriptors. */
   packetsSent: Schema.Number,
+  voicePacketsSent: Schema.Number,
+  /** Silence-descriptor (comfort-noise) packets, one as each pause starts (VAD only). */
+  sidPacketsSent: Schema.Number,
+  /** Fraction of the sender's ptime ticks that sent voice: 1 without VAD; null before it sent. */
+  voiceActivity: Schema.NullOr(Schema.Number),
   packetsReceived: Schema.Number,
   /** RFC 3550 cumulative number of packets lost in the network (expected − received). */
   packetsLost: Schema.Number,
@@ -32,8 +38,35 @@ export const StreamReport = Schema.Struct({
   jitterBufferDelayMs: Schema.Struct({ mean: Ms, p95: Ms }),
   /** Packetization + codec lookahead + mean network delay + mean jitter-buffer delay: the E-model's Ta. */
   mouthToEarDelayMs: Schema.Number,
-  rFactor: Schema.Number,
-  mos: Schema.Number,
+  /** Null when the stream sent no voice (its call failed, or its side never talked): there is nothing to score. */
+  rFactor: Schema.NullOr(Schema.Number),
+  mos: Schema.NullOr(Schema.Number),
+})
+
+/** How a call's SIP set-up and tear-down went (see docs/sip.md for the model). */
+export const SignalingReport = Schema.Struct({
+  protocol: Schema.Literal("sip"),
+  /** "calling": no final response yet when the run ended; "idle": the run ended before the call. */
+  outcome: Schema.Literals(["idle", "calling", "established", "timeout", "rejected", "no-common-codec"]),
+  /** The final response to the INVITE; null after Timer B or without one. */
+  finalStatusCode: Schema.NullOr(Schema.Number),
+  /** First INVITE → first 180 Ringing (or the 200 OK when none came before it) at the caller. */
+  postDialDelayMs: Ms,
+  /** First INVITE → 200 OK at the caller. */
+  setupTimeMs: Ms,
+  /** First INVITE → the caller learns the call failed (Timer B, or a failure response). */
+  failedAfterMs: Ms,
+  retransmissions: Schema.Struct({
+    invite: Schema.Number,
+    responseToInviteCopy: Schema.Number,
+    finalResponse: Schema.Number,
+    ack: Schema.Number,
+    bye: Schema.Number,
+    byeResponse: Schema.Number,
+  }),
+  /** Both user agents' messages and their IP bytes, retransmissions included. */
+  messagesSent: Schema.Number,
+  bytesSent: Schema.Number,
 })
 
 /** One direction of a call's video. Not scored: G.107's E-model rates speech, not pictures. */
@@ -84,6 +117,8 @@ export const CallReport = Schema.Struct({
   streams: Schema.Array(StreamReport),
   /** Only on calls with video. */
   video: Schema.optionalKey(VideoReport),
+  /** Only for calls with signaling. */
+  signaling: Schema.optionalKey(SignalingReport),
 })
 
 const QueueDelayMs = Schema.Struct({ mean: Ms, p95: Ms, max: Ms })
@@ -206,6 +241,7 @@ export const Report = Schema.Struct({
 
 export type Report = typeof Report.Type
 export type CallReport = typeof CallReport.Type
+export type SignalingReport = typeof SignalingReport.Type
 export type StreamReport = typeof StreamReport.Type
 export type LinkReport = typeof LinkReport.Type
 export type LinkClassReport = typeof LinkClassReport.Type

@@ -201,6 +201,9 @@ function badCalls(s: ScenarioFile): Array<Inconsistency> {
     } else if (ends.length === 0 && !reachableFrom(s, call.from).has(call.to)) {
       found.push({ path: ["calls", i], issue: `no route between ${call.from} and ${call.to}: no chain of links joins them` })
     }
+    for (const field of ["signalingDscp", "ringTime"] as const)
+      if (call[field] !== undefined && call.signaling !== "sip")
+        found.push({ path: ["calls", i, field], issue: `${field} sets up SIP signaling: it needs signaling: sip` })
     const scenarioEnd = formatDuration(s.duration)
     if (call.start >= s.duration) {
       found.push({ path: ["calls", i, "start"], issue: `the call starts at ${formatDuration(call.start)}, but the scenario ends at ${scenarioEnd}` })

@@ -273,11 +273,24 @@ const Call = Schema.Struct({
   srtp: Srtp.pipe(defaultTo(false)),
   tunnel: Schema.optionalKey(Tunnel),
   video: Schema.optionalKey(Video),
+  /** Voice activity detection with DTX (default false). */
+  vad: Schema.optionalKey(Schema.Boolean.annotate({ expected: "true or false" })),
+  /** Call set-up and tear-down (default none: media from `start`). */
+  signaling: Schema.optionalKey(Schema.Literals(["none", "sip"]).annotate({ expected: "none or sip" })),
+  /** With sip: the SIP packets' DSCP class (default cs3). */
+  signalingDscp: Schema.optionalKey(DscpClass),
+  /** With sip: from 180 Ringing to 200 OK (default 6s). */
+  ringTime: Schema.optionalKey(Duration),
 }).check(
-  // The media layer owns which packetization times a codec supports.
+  // The media layer owns which packetization times a codec supports, and which codecs have DTX.
   Schema.makeFilter((call) => {
     const codec = findCodec(call.codec)
     if (codec === undefined) return { path: ["codec"], issue: `codec ${call.codec} is not supported by the simulator yet` }
+    if (call.vad === true && codec.comfortNoise === null)
+      return {
+        path: ["vad"],
+        issue: `${call.codec} has no silence descriptor to send in pauses, so no VAD here${call.codec === "G.729A" ? "; G.729B (Annex B) has one" : ""}`,
+      }
     if (ptimeAllowed(codec, call.ptime)) return undefined
     const ms = codec.ptimesMs
     const allowed = ms.length > 1 ? `${ms.slice(0, -1).join(", ")} or ${ms.at(-1)} ms` : `${ms[0]} ms`

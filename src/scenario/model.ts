@@ -106,6 +106,7 @@ export const Call = Schema.Struct({
   /** Packet-loss concealment (the E-model's Bpl depends on it). */
   plc: Schema.Boolean,
   startNs: Schema.Number,
+  /** Media duration; with SIP, of the caller's media, from the 200 OK to its BYE. */
   durationNs: Schema.Number,
   /** The voice packets' header stack, end to end (src/media/overhead/voice-packet-layers.ts). */
   ipVersion: Schema.Literals([4, 6]),
@@ -115,6 +116,10 @@ export const Call = Schema.Struct({
   tunnel: Schema.optionalKey(Schema.declare<TunnelSpec>(isObject)),
   /** Video both ways beside the voice, when the call has it. */
   video: Schema.optionalKey(Video),
+  /** Voice activity detection with DTX; absent: voice every ptime. */
+  vad: Schema.optionalKey(Schema.Boolean),
+  /** SIP set-up and tear-down over the network; absent: media from startNs, no signaling. */
+  sip: Schema.optionalKey(Schema.Struct({ dscp: Schema.Number, ringTimeNs: Schema.Number })),
 })
 
 /** Participants send their voice to the bridge; the bridge sends each of them the mix of the others. */

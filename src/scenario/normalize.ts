@@ -5,12 +5,14 @@
  *
  * - a call without an id is "call-<n>", n counting calls from 1;
  * - a call (or conference) without a duration lasts until the scenario ends;
- * - a call's video plays out with the call's jitter-buffer delay unless it sets its own.
+ * - a call's video plays out with the call's jitter-buffer delay unless it sets its own;
+ * - a SIP call's signaling DSCP is CS3 and its ring time the SIP model's (6 s).
  *
  * Runs only on a decoded, consistent file, so it cannot fail.
  */
 import { SRTP_TAG_BYTES } from "../media/headers.ts"
 import type { Tunnel } from "../media/overhead/index.ts"
+import { DEFAULT_SIP_CALL } from "../media/sip/call-config.ts"
 import { DSCP } from "../network/dscp.ts"
 import { VIDEO_STREAM_DEFAULTS } from "../media/video/video-config.ts"
 import { SIMPLE_IMIX, type PacketSizeConfig } from "../traffic/packet-size.ts"
@@ -222,6 +224,11 @@ const toCall = (call: FileCall, index: number, scenarioNs: number): Model["calls
   srtpTagBytes: call.srtp === false ? 0 : SRTP_TAG_BYTES[call.srtp === true ? "AES_CM_128_HMAC_SHA1_80" : call.srtp],
   ...(call.tunnel === undefined ? {} : { tunnel: toTunnel(call.tunnel) }),
   ...toVideo(call),
+  // Features that are off leave no key, so a call without them decodes as before they existed.
+  ...(call.vad === true ? { vad: true } : {}),
+  ...(call.signaling === "sip"
+    ? { sip: { dscp: DSCP[call.signalingDscp ?? "cs3"], ringTimeNs: call.ringTime ?? DEFAULT_SIP_CALL.answerDelayNs } }
+    : {}),
 })
 
 const jitterBufferDelayNs = (jb: FileCall["jitterBuffer"]): number => (typeof jb === "number" ? jb : jb.delay)

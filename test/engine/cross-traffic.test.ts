@@ -49,7 +49,7 @@ describe("voice behind a saturating upload", () => {
     expect(fifo.utilization).toBeGreaterThan(0.95)
     // A 128 KB queue drains in 512 ms at 2 Mbit/s; the upload keeps it well filled.
     expect(fifo.classes[0]!.queueDelayMs.mean!).toBeGreaterThan(100)
-    const mos = (r: ReturnType<typeof office>) => r.calls[0]!.streams[0]!.mos
+    const mos = (r: ReturnType<typeof office>) => r.calls[0]!.streams[0]!.mos!
     expect(mos(office("priority"))).toBeGreaterThan(mos(office("fifo")))
   })
 

@@ -65,7 +65,7 @@ describe("a video call on an uncongested link", () => {
     expect(voiceOnly.video).toBeUndefined()
     for (const [i, s] of call.streams.entries()) {
       expect(s.packetsLate).toBe(0)
-      expect(Math.abs(s.mos - voiceOnly.streams[i]!.mos)).toBeLessThanOrEqual(0.01)
+      expect(Math.abs(s.mos! - voiceOnly.streams[i]!.mos!)).toBeLessThanOrEqual(0.01)
     }
   })
 })
@@ -90,7 +90,7 @@ describe("video and voice on a congested 2 Mbit/s link", () => {
     // Voice waits at most for the video packet on the wire: 1240 B at 2 Mbit/s = 4.96 ms.
     expect(ef(priority).queueDelayMs.max!).toBeLessThanOrEqual(4.96)
     expect(voice(priority).packetsLate).toBe(0)
-    expect(Math.abs(voice(priority).mos - voice(voiceOnly).mos)).toBeLessThanOrEqual(0.01)
+    expect(Math.abs(voice(priority).mos! - voice(voiceOnly).mos!)).toBeLessThanOrEqual(0.01)
     // The AF class carries the video and takes the queueing instead.
     expect(priority.links[0]!.classes[1]!.packetsSent).toBe(priority.calls[0]!.video!.streams[0]!.packetsSent)
     expect(priority.links[0]!.classes[1]!.queueDelayMs.max!).toBeGreaterThan(150)

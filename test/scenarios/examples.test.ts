@@ -43,7 +43,7 @@ describe("what the examples teach", () => {
   it("home office: the upload bloats only the DSL uplink's queue", () => {
     expect(link("home-office-dsl.yaml", "home-router->isp").queueDelayMs.p95!).toBeGreaterThan(200)
     expect(link("home-office-dsl.yaml", "isp->home-router").queueDelayMs.max!).toBeLessThan(1)
-    expect(stream("home-office-dsl.yaml", "laptop-phone").mos).toBeLessThan(stream("home-office-dsl.yaml", "office-pbx").mos - 1)
+    expect(stream("home-office-dsl.yaml", "laptop-phone").mos).toBeLessThan(stream("home-office-dsl.yaml", "office-pbx").mos! - 1)
   })
 
   it("satellite: delay alone costs quality; transatlantic: a long, clean path still scores well", () => {
@@ -82,5 +82,18 @@ describe("what the examples teach", () => {
       expect(s.packetsReceived).toBeGreaterThan(2200)
     }
     expect(link("outage-and-recovery.yaml", "office-router->provider").packetsDroppedDown).toBeGreaterThanOrEqual(1500)
+  })
+
+  it("SIP and VAD: VAD sends less than half the packets; an INVITE lost in an outage delays ringback by its retransmissions", () => {
+    const calls = run("sip-and-vad.yaml").calls
+    const [vad, plain, late] = ["with-vad", "without-vad", "dial-in-outage"].map((id) => calls.find((c) => c.id === id)!)
+    for (const [i, s] of vad!.streams.entries()) {
+      expect(s.packetsSent).toBeLessThan(plain!.streams[i]!.packetsSent / 2)
+      expect(s.sidPacketsSent).toBeGreaterThan(0)
+    }
+    expect(plain!.signaling!.postDialDelayMs!).toBeLessThan(100)
+    expect(late!.signaling!.retransmissions.invite).toBe(2) // Timer A: T1, then 2·T1 later
+    expect(late!.signaling!.postDialDelayMs!).toBeGreaterThan(1500)
+    for (const c of calls) expect(c.signaling!.outcome).toBe("established")
   })
 })
