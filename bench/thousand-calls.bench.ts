@@ -2,10 +2,10 @@ import { execFileSync } from "node:child_process"
 
 const CALLS = 1000
 
-/** Runs bench/thousand-calls.child.ts in a fresh process and returns what it printed. */
+/** Runs bench/thousand-calls.child.ts in a fresh process (TypeScript through tsx) and returns what it printed. */
 const child = <T>(mode: "time" | "rss", durationS: number): T =>
   JSON.parse(
-    execFileSync(process.execPath, [...process.execArgv, "bench/thousand-calls.child.ts", mode, String(CALLS), String(durationS)], {
+    execFileSync(process.execPath, ["--import", "tsx", "bench/thousand-calls.child.ts", mode, String(CALLS), String(durationS)], {
       encoding: "utf8",
     }),
   ) as T
