@@ -7,8 +7,7 @@ import { parseScenario } from "../src/scenario/load.ts"
 import { busyHourScenarioText } from "./busy-hour-scenario.ts"
 
 const callsPerHour = Number(process.argv[2] ?? 5000)
-const { text, offered, blocked } = busyHourScenarioText(callsPerHour)
-const parsed = parseScenario(text, "busy-hour.yaml")
+const parsed = parseScenario(busyHourScenarioText(callsPerHour), "busy-hour.yaml")
 if (!parsed.ok) throw new Error(parsed.errors[0]!.format())
 const scenario = parsed.scenario
 const bench = new Bench({ name: "busy hour", time: 0, iterations: 1, warmup: false })
@@ -19,15 +18,15 @@ bench.add(`simulate a busy hour at ${callsPerHour} calls/h`, () => {
 await bench.run()
 const result = bench.tasks[0]!.result
 if (result.state !== "completed") throw new Error(`benchmark ${result.state}`)
-const established = report!.calls.filter((c) => c.signaling?.outcome === "established").length
+const load = report!.loads![0]!
 console.log(
   JSON.stringify({
     simulatedS: scenario.durationNs / 1e9,
     wallMs: result.latency.mean,
-    offered,
-    blocked,
-    carried: scenario.calls.length,
-    established,
+    offered: load.callsOffered,
+    blocked: load.callsBlocked,
+    setupFailures: load.setupFailures,
+    mosMean: load.mos.mean,
     maxRssKiB: process.resourceUsage().maxRSS,
   }),
 )

@@ -19,6 +19,7 @@ import type { Scenario } from "../scenario/schema.ts"
 import { makeTrafficSource, scheduleTrafficSource } from "../traffic/make-traffic-source.ts"
 import type { FlowAttachPoint, TrafficSource } from "../traffic/traffic-source.ts"
 import { buildMedia, type MediaModel } from "./build-media.ts"
+import { expandLoads, type LoadModel } from "./expand-loads.ts"
 import { buildNetwork, type NetworkOptions } from "./build-network.ts"
 import { CallSignaling } from "./call-signaling.ts"
 import { ScenarioEvents } from "./schedule-events.ts"
@@ -52,6 +53,8 @@ export interface Model extends MediaModel {
   readonly links: readonly LinkDirection<LinkPacket>[]
   readonly streams: readonly StreamModel[]
   readonly traffic: readonly TrafficModel[]
+  /** The scenario's call loads, planned: their calls are among `streams`. */
+  readonly loads: readonly LoadModel[]
 }
 
 /** Observers for chosen streams, by stream index (two per call: caller→callee, then back). */
@@ -79,7 +82,9 @@ export const buildModel = (
   const arrivals = ArrivalLog.forReceivers(2 * scenario.calls.length) // receivers process their arrivals in batches
   const senderClock = new RtpSenderClock(sim) // one event per tick for senders that start together
   const sipCalls: { call: ScenarioCall; index: number }[] = []
-  for (const call of scenario.calls) {
+  // A load's admitted calls are planned first and then built like the scenario's own.
+  const loads = expandLoads(scenario.loads ?? [], random, scenario.durationNs)
+  for (const call of [...scenario.calls, ...loads.flatMap((l) => l.calls)]) {
     const codec = findCodec(call.codec)!
     const stack = { ipVersion: call.ipVersion, srtpTagBytes: call.srtpTagBytes, ...(call.tunnel === undefined ? {} : { tunnel: call.tunnel }) }
     // Links add their framing (and cRTP) per packet; the packet itself is IP.
@@ -187,5 +192,5 @@ export const buildModel = (
   })
   // Video and conference flows come last of all.
   const media = buildMedia(scenario, { sim, random, nodeOf, firstFlow: streams.length + traffic.length + sipCalls.length })
-  return { sim, links: network.directions, streams, traffic, ...media }
+  return { sim, links: network.directions, streams, traffic, loads, ...media }
 }

@@ -1,13 +1,15 @@
 import type { LogHistogram, RunningStats } from "../../sim/stats.ts"
 import { nsToSeconds, type TimeNs } from "../../sim/time.ts"
 import type { SipCallReport } from "../media/sip/index.ts"
-import type { CallReport, LinkClassReport, LinkReport, Report, SignalingReport, StreamReport, TrafficReport } from "../report/schema.ts"
+import type { CallReport, LinkClassReport, LinkReport, LoadReport, Report, SignalingReport, StreamReport, TrafficReport } from "../report/schema.ts"
 import { newDelayHistogramNs } from "../network/delay-histogram.ts"
 import { PRIORITY_CLASSES } from "../network/dscp.ts"
 import { nsToMsRounded, round } from "../report/round.ts"
 import type { LinkDirection, LinkPacket } from "../network/link-direction.ts"
 import type { Model, StreamModel, TrafficModel } from "./build-model.ts"
 import { conferencesSection, videoSection } from "./media-report.ts"
+import { erlangB } from "../planning/erlang.ts"
+import type { LoadModel } from "./expand-loads.ts"
 import { streamQuality } from "./stream-quality.ts"
 
 /** Turns the model's counters and meters into the report, rounding only here. */
@@ -18,7 +20,9 @@ export const buildReport = (name: string, seed: number, model: Model, elapsedNs:
     if (streams === undefined) streamsByCall.set(stream.callId, [stream])
     else streams.push(stream)
   }
-  const calls = [...streamsByCall].map(([id, streams]): CallReport => {
+  // A load's calls are summarized under `loads`: there may be thousands.
+  const loadCalls = new Set(model.loads.flatMap((l) => [...l.callIds]))
+  const calls = [...streamsByCall].filter(([id]) => !loadCalls.has(id)).map(([id, streams]): CallReport => {
     const sip = streams[0]!.signaling
     return {
       id,
@@ -37,6 +41,41 @@ export const buildReport = (name: string, seed: number, model: Model, elapsedNs:
     links: model.links.map((link) => linkReport(link, elapsedNs)),
     traffic: model.traffic.map((t) => trafficReport(t, elapsedNs)),
     ...conferencesSection(model.conferences),
+    ...(model.loads.length > 0 ? { loads: model.loads.map((l) => loadReport(l, streamsByCall, elapsedNs)) } : {}),
+  }
+}
+
+const loadReport = (l: LoadModel, streamsByCall: ReadonlyMap<string, readonly StreamModel[]>, elapsedNs: TimeNs): LoadReport => {
+  const { load, plan } = l
+  const mos: number[] = []
+  let setupFailures = 0
+  for (const id of l.callIds) {
+    const streams = streamsByCall.get(id) ?? []
+    const outcome = streams[0]?.signaling?.report().outcome
+    if (outcome !== undefined && outcome !== "established" && outcome !== "calling" && outcome !== "idle") setupFailures++
+    for (const stream of streams) {
+      const e = streamQuality(stream).eModel
+      if (e !== undefined) mos.push(e.MOS)
+    }
+  }
+  mos.sort((a, b) => a - b)
+  const offeredErlangs = (load.callsPerHour * load.holdingNs) / 3.6e12
+  return {
+    id: load.id,
+    trunks: load.trunks,
+    offeredErlangs: round(offeredErlangs, 3),
+    callsOffered: plan.offered,
+    callsBlocked: plan.blocked,
+    blockingPercent: plan.offered > 0 ? round((100 * plan.blocked) / plan.offered, 3) : 0,
+    erlangBPercent: round(100 * erlangB(offeredErlangs, load.trunks), 3),
+    carriedErlangs: round(plan.carriedErlangs, 3),
+    mos: {
+      streams: mos.length,
+      mean: mos.length > 0 ? round(mos.reduce((a, b) => a + b, 0) / mos.length, 2) : null,
+      p5: mos.length > 0 ? round(mos[Math.floor(0.05 * (mos.length - 1))]!, 2) : null,
+      min: mos.length > 0 ? round(mos[0]!, 2) : null,
+    },
+    setupFailures,
   }
 }
 

@@ -58,6 +58,20 @@ export const formatReportTable = (report: Report): string => {
   })
   const signalingTable =
     signaling.length === 0 ? [] : ["", textTable(["call", "SIP outcome", "PDD ms", "setup ms", "messages", "resent"], signaling)]
+  const loads = (report.loads ?? []).map((l) => [
+    l.id,
+    String(l.trunks),
+    num(l.offeredErlangs, 2),
+    String(l.callsOffered),
+    String(l.callsBlocked),
+    `${num(l.blockingPercent, 2)} / ${num(l.erlangBPercent, 2)}`,
+    num(l.carriedErlangs, 2),
+    `${num(l.mos.mean, 2)} / ${num(l.mos.p5, 2)} / ${num(l.mos.min, 2)}`,
+  ])
+  const loadTable =
+    loads.length === 0
+      ? []
+      : ["", textTable(["load", "trunks", "offered E", "calls", "blocked", "blocking % / Erlang B", "carried E", "MOS mean/p5/min"], loads)]
   return [
     `${report.scenario} — seed ${report.seed}, ${report.simulatedSeconds} s simulated`,
     "",
@@ -71,6 +85,7 @@ export const formatReportTable = (report: Report): string => {
     ...videoTable,
     ...conferenceTables,
     ...signalingTable,
+    ...loadTable,
     "",
     "lost = network loss (RFC 3550), late = discarded by the jitter buffer, eff.loss = both, as concealed at playout;",
     "dropped = refused by a full queue; link 'lost' = lost by the channel (loss model);",

@@ -228,6 +228,25 @@ export const ConferenceReport = Schema.Struct({
   participants: Schema.Array(ConferenceParticipantReport),
 })
 
+/** A call load, summarized: its calls are not listed one by one under `calls`. */
+export const LoadReport = Schema.Struct({
+  id: Schema.String,
+  trunks: Schema.Number,
+  /** Arrival rate × mean holding time. */
+  offeredErlangs: Schema.Number,
+  callsOffered: Schema.Number,
+  callsBlocked: Schema.Number,
+  blockingPercent: Schema.Number,
+  /** What Erlang B predicts for the offered traffic on these trunks, to compare with. */
+  erlangBPercent: Schema.Number,
+  /** Time-weighted mean of busy trunks over the run. */
+  carriedErlangs: Schema.Number,
+  /** MOS of the streams of the admitted calls that sent voice: mean, 5th percentile, lowest. */
+  mos: Schema.Struct({ streams: Schema.Number, mean: Ms, p5: Ms, min: Ms }),
+  /** Calls whose SIP set-up failed (only with signaling: sip). */
+  setupFailures: Schema.Number,
+})
+
 export const Report = Schema.Struct({
   scenario: Schema.String,
   seed: Schema.Number,
@@ -237,10 +256,13 @@ export const Report = Schema.Struct({
   traffic: Schema.Array(TrafficReport),
   /** Only when the scenario has conferences. */
   conferences: Schema.optionalKey(Schema.Array(ConferenceReport)),
+  /** Only when the scenario has call loads. */
+  loads: Schema.optionalKey(Schema.Array(LoadReport)),
 })
 
 export type Report = typeof Report.Type
 export type CallReport = typeof CallReport.Type
+export type LoadReport = typeof LoadReport.Type
 export type SignalingReport = typeof SignalingReport.Type
 export type StreamReport = typeof StreamReport.Type
 export type LinkReport = typeof LinkReport.Type

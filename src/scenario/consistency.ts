@@ -86,6 +86,7 @@ function duplicateIds(s: ScenarioFile): Array<Inconsistency> {
       : claim(t.id, `traffic[${i}]`, ["traffic", i, "id"], false),
   )
   s.conferences.forEach((c, i) => claim(c.id, `conferences[${i}]`, ["conferences", i, "id"], false))
+  s.loads.forEach((l, i) => claim(l.id, `loads[${i}]`, ["loads", i, "id"], false))
   return found
 }
 
@@ -188,30 +189,33 @@ const reachableFrom = (s: ScenarioFile, from: string): Set<string> => {
 function badCalls(s: ScenarioFile): Array<Inconsistency> {
   const kinds = new Map(s.nodes.map((n) => [n.id, n.kind]))
   const found: Array<Inconsistency> = []
-  s.calls.forEach((call, i) => {
+  const check = (call: ScenarioFile["calls"][number], at: ReadonlyArray<string | number>) => {
+    const path = (...rest: Array<string | number>) => [...at, ...rest]
     const ends = (["from", "to"] as const).filter((end) => !kinds.has(call[end]))
-    for (const end of ends) found.push({ path: ["calls", i, end], issue: unknownNode(s, call[end]) })
+    for (const end of ends) found.push({ path: path(end), issue: unknownNode(s, call[end]) })
     for (const end of ["from", "to"] as const) {
       const kind = kinds.get(call[end])
       if (kind !== undefined && !(ENDPOINT_KINDS as readonly string[]).includes(kind))
-        found.push({ path: ["calls", i, end], issue: `"${call[end]}" is a ${kind}; calls run between ${ENDPOINT_KINDS.join(", ")} nodes` })
+        found.push({ path: path(end), issue: `"${call[end]}" is a ${kind}; calls run between ${ENDPOINT_KINDS.join(", ")} nodes` })
     }
     if (call.from === call.to) {
-      found.push({ path: ["calls", i, "to"], issue: `a call joins two different phones, but from and to are both "${call.from}"` })
+      found.push({ path: path("to"), issue: `a call joins two different phones, but from and to are both "${call.from}"` })
     } else if (ends.length === 0 && !reachableFrom(s, call.from).has(call.to)) {
-      found.push({ path: ["calls", i], issue: `no route between ${call.from} and ${call.to}: no chain of links joins them` })
+      found.push({ path: path(), issue: `no route between ${call.from} and ${call.to}: no chain of links joins them` })
     }
     for (const field of ["signalingDscp", "ringTime"] as const)
       if (call[field] !== undefined && call.signaling !== "sip")
-        found.push({ path: ["calls", i, field], issue: `${field} sets up SIP signaling: it needs signaling: sip` })
+        found.push({ path: path(field), issue: `${field} sets up SIP signaling: it needs signaling: sip` })
     const scenarioEnd = formatDuration(s.duration)
     if (call.start >= s.duration) {
-      found.push({ path: ["calls", i, "start"], issue: `the call starts at ${formatDuration(call.start)}, but the scenario ends at ${scenarioEnd}` })
+      found.push({ path: path("start"), issue: `the call starts at ${formatDuration(call.start)}, but the scenario ends at ${scenarioEnd}` })
     } else if (call.duration !== undefined && call.start + call.duration > s.duration) {
       const end = formatDuration(call.start + call.duration)
-      found.push({ path: ["calls", i, "duration"], issue: `the call would end at ${end}, after the scenario ends at ${scenarioEnd}` })
+      found.push({ path: path("duration"), issue: `the call would end at ${end}, after the scenario ends at ${scenarioEnd}` })
     }
-  })
+  }
+  s.calls.forEach((call, i) => check(call, ["calls", i]))
+  s.loads.forEach((load, i) => check(load.call, ["loads", i, "call"]))
   return found
 }
 

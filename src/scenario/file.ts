@@ -373,17 +373,39 @@ const Event = Schema.Struct({
 })
 export type FileEvent = typeof Event.Type
 
+const PositiveNumber = (expected: string) =>
+  Schema.Number.annotate({ expected }).check(Schema.makeFilter((n: number) => Number.isFinite(n) && n > 0, { expected }))
+
+/**
+ * Calls that arrive as a Poisson process and hold for exponential (or fixed) times, offered to a
+ * group of trunks (a PBX's or SBC's limit): admitted calls are like `call`, from its `start` on.
+ */
+const Load = Schema.Struct({
+  id: Id,
+  callsPerHour: PositiveNumber("calls per hour, a number > 0 like 300"),
+  holding: PositiveDuration,
+  holdingDistribution: Schema.Literals(["exponential", "fixed"]).annotate({ expected: "exponential or fixed" }).pipe(defaultTo("exponential")),
+  trunks: Schema.Number.annotate({ expected: "a whole number of trunks ≥ 1, like 30" }).check(
+    Schema.makeFilter((n: number) => Number.isInteger(n) && n >= 1 && n <= 2 ** 24, { expected: "a whole number of trunks ≥ 1, like 30" }),
+  ),
+  call: Call,
+})
+export type FileLoad = typeof Load.Type
+
 export const ScenarioFile = Schema.Struct({
   name: Name,
   seed: Seed,
   duration: PositiveDuration,
   nodes: Schema.Array(Node).annotate({ expected: "a list of nodes, like - { id: alice, kind: phone }" }),
   links: Schema.Array(Link).annotate({ expected: "a list of links" }),
-  calls: Schema.Array(Call).annotate({ expected: "a list of calls" }),
+  calls: Schema.Array(Call).annotate({ expected: "a list of calls" }).pipe(defaultTo([])),
   traffic: Schema.Array(Traffic).annotate({ expected: "a list of traffic sources, like - { kind: poisson, from: a, to: b, rate: 1Mbit/s }" }).pipe(defaultTo([])),
   events: Schema.Array(Event).annotate({ expected: "a list of events, like - { at: 30s, link: wan, state: down }" }).pipe(defaultTo([])),
   conferences: Schema.Array(Conference)
     .annotate({ expected: "a list of conferences, like - { id: standup, bridge: mcu, participants: [a, b, c], codec: G.711u, ptime: 20ms }" })
+    .pipe(defaultTo([])),
+  loads: Schema.Array(Load)
+    .annotate({ expected: "a list of call loads, like - { id: busy-hour, callsPerHour: 300, holding: 3min, trunks: 30, call: { from: a, to: b, codec: G.711u, ptime: 20ms } }" })
     .pipe(defaultTo([])),
 })
 

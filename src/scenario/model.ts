@@ -160,6 +160,19 @@ export const Traffic = Schema.Struct({
   config: Schema.declare<TrafficConfig>(isObject),
 })
 
+/**
+ * A call load: Poisson arrivals at `callsPerHour`, holding times of mean `holdingNs`, offered to
+ * `trunks`; the calls admitted are like `call`, arriving from its startNs for its durationNs.
+ */
+export const Load = Schema.Struct({
+  id: Schema.String,
+  callsPerHour: Schema.Number,
+  holdingNs: Schema.Number,
+  holdingDistribution: Schema.Literals(["exponential", "fixed"]),
+  trunks: Schema.Number,
+  call: Call,
+})
+
 export const ScenarioModel = Schema.Struct({
   name: Schema.String,
   seed: Schema.Number,
@@ -171,4 +184,6 @@ export const ScenarioModel = Schema.Struct({
   events: Schema.Array(Event),
   /** Absent when the file has none. */
   conferences: Schema.optionalKey(Schema.Array(Conference)),
+  /** Absent when the file has none. */
+  loads: Schema.optionalKey(Schema.Array(Load)),
 })

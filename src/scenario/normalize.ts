@@ -17,7 +17,7 @@ import { DSCP } from "../network/dscp.ts"
 import { VIDEO_STREAM_DEFAULTS } from "../media/video/video-config.ts"
 import { SIMPLE_IMIX, type PacketSizeConfig } from "../traffic/packet-size.ts"
 import type { TrafficConfig } from "../traffic/traffic-config.ts"
-import type { FileConference, FileTraffic, LinkParams, ScenarioFile } from "./file.ts"
+import type { FileConference, FileLoad, FileTraffic, LinkParams, ScenarioFile } from "./file.ts"
 import type { DelaySpec, LossSpec } from "../network/impairment-spec.ts"
 import { traceMeanRateBps } from "../network/trace/capacity-trace.ts"
 import { presetLink } from "./presets.ts"
@@ -39,6 +39,17 @@ export const toModel = (file: ScenarioFile): Model => ({
   traffic: file.traffic.map(toTraffic),
   events: toEvents(file),
   ...(file.conferences.length > 0 ? { conferences: file.conferences.map((c) => toConference(c, file.duration)) } : {}),
+  ...(file.loads.length > 0 ? { loads: file.loads.map((l) => toLoad(l, file.duration)) } : {}),
+})
+
+/** The call template keeps the load's id; its start and duration are the window calls arrive in. */
+const toLoad = (load: FileLoad, scenarioNs: number): NonNullable<Model["loads"]>[number] => ({
+  id: load.id,
+  callsPerHour: load.callsPerHour,
+  holdingNs: load.holding,
+  holdingDistribution: load.holdingDistribution,
+  trunks: load.trunks,
+  call: { ...toCall(load.call, 0, scenarioNs), id: load.id },
 })
 
 export const defaultTrafficId = (index: number): string => `traffic-${index + 1}`

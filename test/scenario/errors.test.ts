@@ -149,7 +149,7 @@ describe("one-line errors naming file, line:column, path and what was expected",
     ["bad.json", "42", "got 42"],
   ])("top level not a mapping: %s %j", (file, text, got) => {
     expect(firstError(text, file)).toBe(
-      `${file}:1:1: expected a scenario: a mapping with name, seed, duration, nodes, links, calls, traffic, events, conferences; ${got}`,
+      `${file}:1:1: expected a scenario: a mapping with name, seed, duration, nodes, links, calls, traffic, events, conferences, loads; ${got}`,
     )
   })
 
@@ -159,7 +159,7 @@ describe("one-line errors naming file, line:column, path and what was expected",
     ["only blank lines", "\n\n  \n"],
   ])("%s", (_, text) => {
     expect(firstError(text, "empty.yaml")).toBe(
-      "empty.yaml:1:1: the file is empty; expected a scenario: a mapping with name, seed, duration, nodes, links, calls, traffic, events, conferences",
+      "empty.yaml:1:1: the file is empty; expected a scenario: a mapping with name, seed, duration, nodes, links, calls, traffic, events, conferences, loads",
     )
   })
 })

@@ -26,7 +26,8 @@ describe("example scenarios", () => {
   })
 
   it.each(files)("%s validates and runs", (file) => {
-    expect(run(file).calls.length).toBeGreaterThan(0)
+    const r = run(file)
+    expect(r.calls.length + (r.loads?.length ?? 0) + (r.conferences?.length ?? 0)).toBeGreaterThan(0)
   })
 })
 
