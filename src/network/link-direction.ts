@@ -19,6 +19,11 @@ export { serializationNs } from "./serializers/fixed-rate.ts"
 // and packets that leave at the same instant (sharing a trace's delivery opportunity) share it.
 // With `commitAhead`, packets the queue serves in arrival order skip the queue altogether (see
 // `commit`): on a FIFO link every packet costs one event whatever the load.
+//
+// Ties: a transmitter that frees up at an instant picks its next packet before packets arriving
+// at that instant are considered, whichever event the kernel runs first (an arrival runs the
+// due pick itself; the TRANSMIT_DONE then finds nothing to do). Committing ahead follows the same
+// rule, so both ways agree to the nanosecond.
 const TRANSMIT_DONE = 0
 const ARRIVE = 1
 const ARRIVE_CORRUPTED = 2
@@ -111,8 +116,9 @@ export class LinkDirection<P extends LinkPacket> implements PacketSink<P>, Event
   private channel: Channel
   /** The transmitter is busy until then. */
   private busyUntilNs: TimeNs = 0
-  /** A TRANSMIT_DONE is scheduled to serve the queue. */
+  /** A TRANSMIT_DONE is scheduled to serve the queue, at doneAtNs. */
   private donePending = false
+  private doneAtNs: TimeNs = 0
   private wakeUpPending = false
   private epoch = 0
   private down = false
@@ -226,6 +232,7 @@ export class LinkDirection<P extends LinkPacket> implements PacketSink<P>, Event
     stats.packetsSent++
     if (this.down) return this.discardDown(packet)
     const nowNs = this.sim.nowNs
+    if (this.donePending && this.doneAtNs <= nowNs && this.busyUntilNs <= nowNs) this.pickNow() // see Ties above
     if (this.commitAhead && this.queue.servesInArrivalOrder(packet)) return this.commit(packet, stats, nowNs)
     packet.queuedAtNs = nowNs
     if (!this.queue.offer(packet, nowNs)) return this.drop(packet, stats)
@@ -322,10 +329,10 @@ export class LinkDirection<P extends LinkPacket> implements PacketSink<P>, Event
     }
     const stale = (arg - kind) / KINDS !== this.epoch // the link went down meanwhile
     if (kind === TRANSMIT_DONE) {
-      if (stale) return
-      this.donePending = false
+      // Not if the link went down, or an arrival at this instant already ran the pick.
+      if (stale || !this.donePending || this.doneAtNs !== this.sim.nowNs) return
       if (this.busyUntilNs > this.sim.nowNs) this.scheduleDone() // packets committed meanwhile go first
-      else this.transmitNext()
+      else this.pickNow()
       return
     }
     const packet = ref as P
@@ -362,8 +369,14 @@ export class LinkDirection<P extends LinkPacket> implements PacketSink<P>, Event
     recorder.receiveAt(packet, arrivalNs)
   }
 
+  private pickNow(): void {
+    this.donePending = false
+    this.transmitNext()
+  }
+
   private scheduleDone(): void {
     this.donePending = true
+    this.doneAtNs = this.busyUntilNs
     this.sim.post(this.busyUntilNs, this, this.epoch * KINDS + TRANSMIT_DONE)
   }
 

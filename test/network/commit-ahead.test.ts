@@ -88,6 +88,18 @@ describe("committing packets ahead", () => {
     })
   }
 
+  it("agrees with queueing when packets arrive at the very nanosecond others start", () => {
+    // 100-byte packets take 800 µs at 1 Mbit/s; one arrives every 700 µs, so the queue fills to its
+    // limit and arrivals keep landing on transmission starts (every 5.6 ms), where a drop depends on
+    // whether the transmitter picks first (it does, both ways).
+    const offers = Array.from({ length: 1_000 }, (_, i): Offer => ({ atNs: i * 700_000, sizeBytes: 100, dscp: i % 3 === 0 ? DSCP.ef : DSCP.be }))
+    for (const kind of ["fifo", "priority", "priority-policed"] as const) {
+      const fast = runLink(kind, offers, true)
+      expect(fast.counters[2]).toBeGreaterThan(0) // drops happen
+      expect(fast).toEqual(runLink(kind, offers, false))
+    }
+  })
+
   it("leaves no event per queued packet on a busy FIFO link", () => {
     const offers = Array.from({ length: 1_000 }, (_, i): Offer => ({ atNs: i * 500_000, sizeBytes: 100, dscp: DSCP.ef }))
     const events = (commitAhead: boolean) => {
