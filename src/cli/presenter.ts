@@ -1,4 +1,4 @@
-import { Console, Effect } from "effect"
+import { Console } from "effect"
 import { CliOutput } from "effect/cli"
 
 /**

@@ -1,12 +1,12 @@
-import type { LogHistogram, RunningStats } from "../../sim/stats.ts"
+import type { LogHistogram } from "../../sim/stats.ts"
 import { nsToSeconds, type TimeNs } from "../../sim/time.ts"
 import type { SipCallReport } from "../media/sip/index.ts"
 import type { CallReport, LinkClassReport, LinkReport, LoadReport, Report, SignalingReport, StreamReport, TrafficReport } from "../report/schema.ts"
-import { newDelayHistogramNs } from "../network/delay-histogram.ts"
 import { PRIORITY_CLASSES } from "../network/dscp.ts"
 import { nsToMsRounded, round } from "../report/round.ts"
 import type { LinkDirection, LinkPacket } from "../network/link-direction.ts"
 import type { Model, StreamModel, TrafficModel } from "./build-model.ts"
+import { delaySummary, maxMs, meanMs, quantileMs } from "./delay-summary.ts"
 import { conferencesSection, videoSection } from "./media-report.ts"
 import { erlangB } from "../planning/erlang.ts"
 import type { LoadModel } from "./expand-loads.ts"
@@ -41,11 +41,11 @@ export const buildReport = (name: string, seed: number, model: Model, elapsedNs:
     links: model.links.map((link) => linkReport(link, elapsedNs)),
     traffic: model.traffic.map((t) => trafficReport(t, elapsedNs)),
     ...conferencesSection(model.conferences),
-    ...(model.loads.length > 0 ? { loads: model.loads.map((l) => loadReport(l, streamsByCall, elapsedNs)) } : {}),
+    ...(model.loads.length > 0 ? { loads: model.loads.map((l) => loadReport(l, streamsByCall)) } : {}),
   }
 }
 
-const loadReport = (l: LoadModel, streamsByCall: ReadonlyMap<string, readonly StreamModel[]>, elapsedNs: TimeNs): LoadReport => {
+const loadReport = (l: LoadModel, streamsByCall: ReadonlyMap<string, readonly StreamModel[]>): LoadReport => {
   const { load, plan } = l
   const mos: number[] = []
   let setupFailures = 0
@@ -134,7 +134,7 @@ const streamReport = (stream: StreamModel): StreamReport => {
     jitterMs: round(r.rtp.jitterMs, 3),
     oneWayDelayMs: delaySummary(r.oneWayDelayNs),
     jitterBufferDelayMs: {
-      mean: nsToMsRounded(r.jitterBufferDelayNs.mean),
+      mean: meanMs(r.jitterBufferDelayNs),
       p95: quantileMs(r.jitterBufferDelayNs, 0.95),
     },
     mouthToEarDelayMs: round(q.mouthToEarDelayMs, 3),
@@ -173,18 +173,7 @@ const linkReport = (d: LinkDirection<LinkPacket>, elapsedNs: TimeNs): LinkReport
   }
 }
 
-const queueDelay = (h: LogHistogram) => ({
-  mean: h.count > 0 ? nsToMsRounded(h.mean) : null,
-  p95: quantileMs(h, 0.95),
-  max: h.count > 0 ? nsToMsRounded(h.max) : null,
-})
+const queueDelay = (h: LogHistogram) => ({ mean: meanMs(h), p95: quantileMs(h, 0.95), max: maxMs(h) })
 
-const quantileMs = (h: LogHistogram, q: number): number | null => (h.count > 0 ? nsToMsRounded(h.quantile(q)) : null)
 
-const delaySummary = (h: LogHistogram) => ({
-  mean: h.count > 0 ? nsToMsRounded(h.mean) : null,
-  p50: quantileMs(h, 0.5),
-  p95: quantileMs(h, 0.95),
-  p99: quantileMs(h, 0.99),
-  max: h.count > 0 ? nsToMsRounded(h.max) : null,
-})
+

@@ -1,13 +1,11 @@
-import type { LogHistogram } from "../../sim/stats.ts"
 import { NS_PER_S } from "../../sim/time.ts"
-import { nsToMsRounded, round } from "../report/round.ts"
+import { round } from "../report/round.ts"
 import type { ConferenceLegReport, ConferenceReport, VideoReport, VideoStreamReport } from "../report/schema.ts"
 import type { ConferenceLeg, ConferenceModel } from "./build-conferences.ts"
 import type { VideoStreamModel } from "./build-video.ts"
+import { delaySummary, meanMs, quantileMs } from "./delay-summary.ts"
 import { conferenceQuality, legQuality, type TalkerQuality } from "./conference-quality.ts"
 
-const quantileMs = (h: LogHistogram, q: number): number | null => (h.count > 0 ? nsToMsRounded(h.quantile(q)) : null)
-const meanMs = (h: LogHistogram): number | null => (h.count > 0 ? nsToMsRounded(h.mean) : null)
 const bitsPerSecond = (bytes: number, durationNs: number): number => (durationNs > 0 ? Math.round((bytes * 8 * NS_PER_S) / durationNs) : 0)
 
 /** The `video` section of a call: its two streams (caller → callee first), or nothing when it has none. */
@@ -115,7 +113,7 @@ const legReport = (leg: ConferenceLeg): ConferenceLegReport => {
     effectiveLossPercent: round(100 * q.effectiveLoss, 3),
     burstRatio: round(q.burstRatio, 3),
     jitterMs: round(r.rtp.jitterMs, 3),
-    oneWayDelayMs: { mean: meanMs(h), p50: quantileMs(h, 0.5), p95: quantileMs(h, 0.95), p99: quantileMs(h, 0.99), max: h.count > 0 ? nsToMsRounded(h.max) : null },
+    oneWayDelayMs: delaySummary(h),
     jitterBufferDelayMs: { mean: meanMs(r.jitterBufferDelayNs), p95: quantileMs(r.jitterBufferDelayNs, 0.95) },
   }
 }

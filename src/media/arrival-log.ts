@@ -58,6 +58,8 @@ export class ArrivalLog {
   /** Scratch for grouping: per receiver, then record order. */
   private firstOf = new Int32Array(0)
   private order: Int32Array
+  /** Scratch for the records not yet due when flushing, allocated once (and on growth). */
+  private later = new Float64Array(0)
   /** Handed to the receivers, refilled for each record. */
   private readonly view = { seq: 0, rtpTimestamp: 0, marker: false, sentNs: 0, arrivalNs: 0 }
 
@@ -136,13 +138,16 @@ export class ArrivalLog {
     let due = 0
     while (due < this.count && records[STRIDE * due + ARRIVAL]! <= endNs) due++
     if (due === this.count) return due
-    const later: number[] = [] // only at the end of a run: simplicity over speed
+    // Records handed over ahead are still on their way: set them aside, in order, behind the due ones.
+    if (this.later.length < records.length) this.later = new Float64Array(records.length)
+    const later = this.later
+    let waiting = 0
     for (let i = due; i < this.count; i++) {
       const at = STRIDE * i
       if (records[at + ARRIVAL]! <= endNs) records.copyWithin(STRIDE * due++, at, at + STRIDE)
-      else for (let k = 0; k < STRIDE; k++) later.push(records[at + k]!)
+      else for (let k = 0, to = STRIDE * waiting++; k < STRIDE; k++) later[to + k] = records[at + k]!
     }
-    records.set(later, STRIDE * due)
+    records.set(later.subarray(0, STRIDE * waiting), STRIDE * due)
     return due
   }
 

@@ -9,7 +9,7 @@ export const DSCP = {
   af21: 18,
   af22: 20,
   af23: 22,
-  cs3: 24, // call signaling (RFC 4594)
+  cs3: 24, // call signaling in common practice (Cisco QoS baseline); RFC 4594 gives its Signaling class CS5
   af31: 26,
   af32: 28,
   af33: 30,
